@@ -1,0 +1,60 @@
+// lexicon.h — matches every term of every rule in one pass over a NormalisedView.
+// Two phases (as re2's RE2::Set): add() terms, compile() once into an Aho–Corasick automaton
+// (a full DFA over the view's alphabet), then match() any number of times; match() is const and
+// linear in the view.
+// Terms are normalised with normalise_term(). Matching is whole-word: a match must start at a word
+// boundary (the unit before it is ' ') and end at one, unless the term ends with '*' (a suffix
+// wildcard: "grumbl*" matches "grumbling", and the match is extended to the end of the word).
+// Multi-word terms match across any run of separators, since the view has folded those to one ' '.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "postcheck/normalise.h"
+
+namespace postcheck {
+
+struct LexiconOptions {
+  // Also match masked spellings: one run of '*' replacing letters after the first
+  // ("fuck" also as "f*ck", "fu*k", "f**k", "f***"). For profanity lists.
+  bool masked = false;
+};
+
+// One occurrence: the owner given to add(), and the view units [begin, end) it covers.
+struct LexiconMatch {
+  std::uint32_t owner;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+class Lexicon {
+ public:
+  Lexicon();
+  ~Lexicon();
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+
+  // Adds a term for `owner` (any number the caller chooses; many owners may share a term).
+  // Returns false (and adds nothing) when the term normalises to nothing. Call before compile().
+  bool add(std::string_view term_utf8, std::uint32_t owner, LexiconOptions options = {});
+
+  // Builds the automaton. Call once, after the last add(). O(total term length × alphabet).
+  void compile();
+
+  // Appends every whole-word occurrence in `view` to `out`, ordered by end then begin.
+  // Precondition: compile() was called. Linear in view.units.size() plus the matches.
+  void match(const NormalisedView& view, std::vector<LexiconMatch>& out) const;
+
+  std::size_t pattern_count() const;
+  std::size_t state_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace postcheck

@@ -1,0 +1,44 @@
+// normalise.h — the view of a Text that matchers run on, each unit mapped back to original code points.
+// Folds case, drops zero-width/format characters (U+200B–U+200D, U+2060, U+FEFF, U+00AD), folds
+// look-alikes (Cyrillic/Greek homoglyphs, fullwidth forms, accented Latin to its base letter), reads
+// leetspeak inside words that hold letters (0 1 3 4 5 7 @ $ ! …), collapses runs of 3+ identical letters
+// to one, joins runs of 3+ single letters separated by one space . - * _ ("f u c k", "f.u.c.k"), turns
+// curly quotes and apostrophes into ASCII, and keeps '*' inside or at the end of a word as a mask.
+// Contract: linear in the text; findings computed on the view always point at ORIGINAL code points.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "postcheck/text.h"
+
+namespace postcheck {
+
+// The view's alphabet (one byte per unit):
+//   'a'..'z' '0'..'9'   letters and digits after folding
+//   '\''                 an apostrophe inside a word ("don't")
+//   '*'                  a masking asterisk inside or at the end of a word ("f*ck", "f***")
+//   '@' '#'              the sigil of a mention or hashtag (kept so "@carersinbeds" can be a term)
+//   '.'                  a dot inside a word-like token (domains: "gov.uk")
+//   '\x01'               any other letter (other scripts): part of a word, never part of a term
+//   ' '                  a separator: any run of spaces, punctuation, emoji, line breaks
+// The view starts and ends with ' ' so that whole-word tests need no bounds checks.
+struct NormalisedView {
+  std::string units;
+  // For units[i]: the original code points [origin_begin[i], origin_end[i]) it stands for.
+  // Non-decreasing in i. For the leading and trailing ' ', both are 0 and size() respectively.
+  std::vector<std::uint32_t> origin_begin;
+  std::vector<std::uint32_t> origin_end;
+};
+
+// Builds the view of `text`.
+NormalisedView normalise(const Text& text);
+
+// Normalises a policy term the same way (terms are matched against views): returns its units
+// without the leading/trailing ' '. A trailing '*' in a term is NOT folded here (the lexicon treats it
+// as a suffix wildcard); pass the term without it.
+std::string normalise_term(std::string_view term_utf8);
+
+}  // namespace postcheck
