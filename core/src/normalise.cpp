@@ -1,1 +1,437 @@
-// placeholder: replaced by its implementation
+// normalise.cpp — builds the normalised view of a Text (see normalise.h): one pass over the tokens,
+// each word folded into a small reused scratch buffer where leetspeak, masks and letter runs are
+// resolved before its units are appended. Every unit keeps the original code points it stands for.
+#include "postcheck/normalise.h"
+
+#include <array>
+#include <string_view>
+
+#include "fold_table.h"
+
+namespace postcheck {
+namespace {
+
+using detail::CharClass;
+using detail::char_class;
+
+enum class UnitKind : std::uint8_t { letter, digit, other_letter, apostrophe, mask, leet };
+
+// A unit of a word being built, with the code points it stands for.
+struct Unit {
+  char c;
+  UnitKind kind;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+bool is_modifier(CharClass k) {
+  return k == CharClass::mark || k == CharClass::variation || k == CharClass::skin_tone ||
+         k == CharClass::keycap || k == CharClass::tag;
+}
+bool is_invisible(CharClass k) { return k == CharClass::format || k == CharClass::zwj; }
+
+// Leetspeak digits; 0 = the digit has no letter reading.
+constexpr char leet_digit(char d) {
+  switch (d) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '8': return 'b';
+    default: return 0;
+  }
+}
+
+// What follows a leading digit in ordinary words ("5mins", "7days"): the digit stays a digit.
+constexpr std::array<std::string_view, 12> kUnitSuffixes = {
+    "mins", "min", "hrs", "hours", "days", "weeks", "wks", "yrs", "years", "lbs", "mph", "kms"};
+
+class ViewBuilder {
+ public:
+  ViewBuilder(const Text& text, NormalisedView& view) : text_(text), c_(text.chars().data()), view_(view) {
+    grow(text.size() + text.size() / 8 + 16);
+    word_.reserve(64);
+  }
+
+  void run() {
+    push(' ', 0, 0);
+    const std::vector<Token>& tokens = text_.tokens();
+    const std::size_t count = tokens.size();
+    for (std::size_t t = 0; t < count; ++t) {
+      const Token& tok = tokens[t];
+      // Room for what the token can emit (at most two units per code point, "ß" → "ss"; a
+      // spelled-out word is several tokens of one letter each, so this covers it too).
+      const std::size_t room = 2 * (tok.end - tok.begin) + 2;
+      if (size_ + room > cap_) grow(2 * cap_ + room);
+      switch (tok.kind) {
+        case TokenKind::word:
+          t = word_or_spelled_out(t);
+          break;
+        case TokenKind::number:
+          digits(tok);
+          break;
+        case TokenKind::mention:
+          handle('@', tok);
+          break;
+        case TokenKind::hashtag:
+          handle('#', tok);
+          break;
+        case TokenKind::url:
+        case TokenKind::email:
+          address(tok);
+          break;
+        case TokenKind::space:
+          if (!all_invisible(tok)) separator(tok.begin, tok.end);
+          break;
+        case TokenKind::punct:
+        case TokenKind::emoji:
+          separator(tok.begin, tok.end);
+          break;
+      }
+    }
+    const auto n = static_cast<std::uint32_t>(text_.size());
+    if (size_ > 1 && units_[size_ - 1] == ' ') {
+      origin_begin_[size_ - 1] = n;  // the trailing separator doubles as the closing ' '
+      origin_end_[size_ - 1] = n;
+    } else {
+      if (size_ + 1 > cap_) grow(cap_ + 1);
+      push(' ', n, n);
+    }
+    view_.units.resize(size_);
+    view_.origin_begin.resize(size_);
+    view_.origin_end.resize(size_);
+  }
+
+ private:
+  // The view's arrays are sized ahead (see run()) and written through raw pointers: three
+  // push_backs per unit cost more than the rest of the work on a plain word.
+  void grow(std::size_t capacity) {
+    view_.units.resize(capacity);
+    view_.origin_begin.resize(capacity);
+    view_.origin_end.resize(capacity);
+    units_ = view_.units.data();
+    origin_begin_ = view_.origin_begin.data();
+    origin_end_ = view_.origin_end.data();
+    cap_ = capacity;
+  }
+
+  void push(char c, std::uint32_t begin, std::uint32_t end) {
+    units_[size_] = c;
+    origin_begin_[size_] = begin;
+    origin_end_[size_] = end;
+    ++size_;
+  }
+
+  // One ' ' per run of separators; the leading ' ' keeps its empty origin.
+  void separator(std::uint32_t begin, std::uint32_t end) {
+    if (units_[size_ - 1] == ' ') {
+      if (size_ > 1) origin_end_[size_ - 1] = end;
+      return;
+    }
+    push(' ', begin, end);
+  }
+
+  // A combining mark or selector widens the unit before it, so a match on "é" covers e + U+0301.
+  void extend_last(std::uint32_t end) {
+    if (size_ > 1 && units_[size_ - 1] != ' ') origin_end_[size_ - 1] = end;
+  }
+
+  bool all_invisible(const Token& tok) const {
+    for (std::uint32_t k = tok.begin; k < tok.end; ++k)
+      if (!is_invisible(char_class(c_[k]))) return false;
+    return true;
+  }
+
+  void digits(const Token& tok) {
+    for (std::uint32_t k = tok.begin; k < tok.end; ++k) {
+      const CharClass cls = char_class(c_[k]);
+      if (cls == CharClass::digit) {
+        push(detail::fold_alnum(c_[k]).first, k, k + 1);
+      } else if (is_modifier(cls)) {
+        extend_last(k + 1);
+      }
+    }
+  }
+
+  void fold_into_view(std::uint32_t k) {
+    const detail::Folded f = detail::fold_alnum(c_[k]);
+    if (f.first == 0) {
+      push('\x01', k, k + 1);
+      return;
+    }
+    push(f.first, k, k + 1);
+    if (f.second != 0) push(f.second, k, k + 1);
+  }
+
+  // "@CarersInBeds" → "@carersinbeds": the sigil, then the folded handle ('_' dropped).
+  void handle(char sigil, const Token& tok) {
+    push(sigil, tok.begin, tok.begin + 1);
+    for (std::uint32_t k = tok.begin + 1; k < tok.end; ++k) {
+      const CharClass cls = char_class(c_[k]);
+      if (cls == CharClass::letter || cls == CharClass::digit) fold_into_view(k);
+      else if (is_modifier(cls)) extend_last(k + 1);
+    }
+  }
+
+  // URLs and emails: letters and digits folded (no leetspeak), '.' and '@' kept, the rest separates.
+  void address(const Token& tok) {
+    for (std::uint32_t k = tok.begin; k < tok.end; ++k) {
+      const char32_t c = c_[k];
+      const CharClass cls = char_class(c);
+      if (cls == CharClass::letter || cls == CharClass::digit) fold_into_view(k);
+      else if (c == '.' || c == '@') push(static_cast<char>(c), k, k + 1);
+      else if (is_modifier(cls)) extend_last(k + 1);
+      else if (!is_invisible(cls)) separator(k, k + 1);
+    }
+  }
+
+  // ---- words ----
+
+  // Folds the code points of [begin, end) into word_.
+  void fill(std::uint32_t begin, std::uint32_t end) {
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const char32_t c = c_[k];
+      if (c < 128 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {  // the common case
+        word_.push_back({static_cast<char>(c | 0x20), UnitKind::letter, k, k + 1});
+        continue;
+      }
+      const CharClass cls = char_class(c);
+      if (cls == CharClass::letter || cls == CharClass::digit) {
+        const detail::Folded f = detail::fold_alnum(c);
+        if (f.first == 0) {
+          word_.push_back({'\x01', UnitKind::other_letter, k, k + 1});
+          continue;
+        }
+        const UnitKind kind = (f.first >= '0' && f.first <= '9') ? UnitKind::digit : UnitKind::letter;
+        word_.push_back({f.first, kind, k, k + 1});
+        if (f.second != 0) word_.push_back({f.second, kind, k, k + 1});
+      } else if (is_modifier(cls)) {
+        if (!word_.empty()) word_.back().end = k + 1;
+      } else if (!is_invisible(cls)) {
+        const char32_t a = detail::ascii_equivalent(c);
+        if (detail::is_apostrophe(c)) word_.push_back({'\'', UnitKind::apostrophe, k, k + 1});
+        else if (a == '*') word_.push_back({'*', UnitKind::mask, k, k + 1});
+        else if (a == '@') word_.push_back({'a', UnitKind::leet, k, k + 1});
+        else if (a == '$') word_.push_back({'s', UnitKind::leet, k, k + 1});
+        else if (a == '!') word_.push_back({'i', UnitKind::leet, k, k + 1});
+      }
+    }
+  }
+
+  bool is_letter_unit(std::size_t i) const {
+    return i < word_.size() && (word_[i].kind == UnitKind::letter || word_[i].kind == UnitKind::leet);
+  }
+
+  // Digits read as letters inside words that hold letters: a run between other units ("w4nker",
+  // "Pa55word", "b00bs"), or one leading digit before 3+ letters that are not a unit ("5hit", but
+  // not "10am", "3rd", "5mins"). Pure numbers never get here.
+  void resolve_leet() {
+    bool has_letter = false;
+    for (const Unit& u : word_) has_letter = has_letter || u.kind == UnitKind::letter || u.kind == UnitKind::other_letter;
+    if (!has_letter) return;
+    const std::size_t n = word_.size();
+    std::size_t i = 0;
+    while (i < n) {
+      if (word_[i].kind != UnitKind::digit) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < n && word_[j].kind == UnitKind::digit) ++j;
+      bool map = i > 0 && j < n;
+      if (!map && i == 0 && j == 1 && n >= 4) {
+        map = true;
+        char rest[8] = {};
+        const std::size_t len = n - 1;
+        for (std::size_t k = 1; k < n; ++k) {
+          if (word_[k].kind != UnitKind::letter) map = false;
+          if (k - 1 < sizeof rest) rest[k - 1] = word_[k].c;
+        }
+        if (map && len <= sizeof rest) {
+          const std::string_view r(rest, len);
+          for (std::string_view s : kUnitSuffixes) map = map && r != s;
+        }
+      }
+      if (map) {
+        for (std::size_t k = i; k < j; ++k) {
+          if (const char l = leet_digit(word_[k].c)) {
+            word_[k].c = l;
+            word_[k].kind = UnitKind::leet;
+          }
+        }
+      }
+      i = j;
+    }
+  }
+
+  // "f*u*c*k": single letters separated by single '*' are a spelled-out word, not a mask.
+  void join_starred_letters() {
+    const std::size_t n = word_.size();
+    if (n < 5 || n % 2 == 0) return;
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool ok = (i % 2 == 0) ? is_letter_unit(i) : word_[i].kind == UnitKind::mask;
+      if (!ok) return;
+    }
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < n; i += 2) word_[out++] = word_[i];
+    word_.resize(out);
+  }
+
+  // Runs of 3+ identical letters become one ("fuuuuck" → "fuck"), standing for the whole run.
+  void collapse_runs() {
+    const std::size_t n = word_.size();
+    std::size_t out = 0;
+    std::size_t i = 0;
+    while (i < n) {
+      std::size_t j = i + 1;
+      if (is_letter_unit(i)) {
+        while (j < n && is_letter_unit(j) && word_[j].c == word_[i].c) ++j;
+      }
+      if (j - i >= 3) {
+        Unit u = word_[i];
+        u.end = word_[j - 1].end;
+        word_[out++] = u;
+      } else {
+        for (std::size_t k = i; k < j; ++k) word_[out++] = word_[k];
+      }
+      i = j;
+    }
+    word_.resize(out);
+  }
+
+  void flush_word() {
+    if (size_ + word_.size() > cap_) grow(2 * cap_ + word_.size());
+    for (const Unit& u : word_) push(u.c, u.begin, u.end);
+    word_.clear();
+  }
+
+  bool ascii_letters_only(const Token& tok) const {
+    for (std::uint32_t k = tok.begin; k < tok.end; ++k) {
+      const char32_t c = c_[k] | 0x20;
+      if (c < 'a' || c > 'z') return false;
+    }
+    return true;
+  }
+
+  // The fast path for the common word of ASCII letters: no leetspeak or masks to resolve, so
+  // it is lower-cased and its letter runs collapsed in one pass, without the scratch buffer.
+  void plain_ascii_word(const Token& tok) {
+    std::uint32_t i = tok.begin;
+    while (i < tok.end) {
+      const char c = static_cast<char>(c_[i] | 0x20);
+      std::uint32_t j = i + 1;
+      while (j < tok.end && static_cast<char>(c_[j] | 0x20) == c) ++j;
+      if (j - i >= 3) {
+        push(c, i, j);
+      } else {
+        for (std::uint32_t k = i; k < j; ++k) push(c, k, k + 1);
+      }
+      i = j;
+    }
+  }
+
+  // A word token holding exactly one Latin letter (after folding), e.g. the "f" of "f u c k".
+  bool single_letter(std::size_t t) const {
+    const std::vector<Token>& tokens = text_.tokens();
+    if (t >= tokens.size() || tokens[t].kind != TokenKind::word) return false;
+    std::size_t letters = 0;
+    for (std::uint32_t k = tokens[t].begin; k < tokens[t].end; ++k) {
+      const CharClass cls = char_class(c_[k]);
+      if (is_modifier(cls) || is_invisible(cls)) continue;
+      if (cls != CharClass::letter) return false;
+      const detail::Folded f = detail::fold_alnum(c_[k]);
+      if (f.first < 'a' || f.first > 'z' || f.second != 0) return false;
+      ++letters;
+    }
+    return letters == 1;
+  }
+
+  // Exactly one space, '.', '-', '*' or '_' between spelled-out letters.
+  bool letter_separator(std::size_t t) const {
+    const std::vector<Token>& tokens = text_.tokens();
+    if (t >= tokens.size() || tokens[t].end - tokens[t].begin != 1) return false;
+    const char32_t c = detail::ascii_equivalent(c_[tokens[t].begin]);
+    if (tokens[t].kind == TokenKind::space) return c == ' ';
+    return tokens[t].kind == TokenKind::punct && (c == '.' || c == '-' || c == '*' || c == '_');
+  }
+
+  // Number of single letters in the run starting at token t that keeps the separator after t.
+  std::size_t spelled_run_length(std::size_t t) const {
+    const std::vector<Token>& tokens = text_.tokens();
+    std::size_t letters = 1;
+    const char32_t sep = t + 1 < tokens.size() ? c_[tokens[t + 1].begin] : 0;
+    while (letter_separator(t + 1) && c_[tokens[t + 1].begin] == sep && single_letter(t + 2)) {
+      t += 2;
+      ++letters;
+    }
+    return letters;
+  }
+
+  // Emits the word token t, or the spelled-out word starting at it ("f u c k", "f.u.c.k": 3+
+  // single letters). Returns the index of the last token consumed.
+  std::size_t word_or_spelled_out(std::size_t t) {
+    const std::vector<Token>& tokens = text_.tokens();
+    if (tokens[t].end - tokens[t].begin > 1 && ascii_letters_only(tokens[t])) {
+      plain_ascii_word(tokens[t]);
+      return t;
+    }
+    if (single_letter(t)) {
+      std::size_t last = t;
+      std::size_t letters = 1;
+      // One kind of separator throughout, so "f.u.c.k M.H." stops before "M".
+      const char32_t sep = last + 1 < tokens.size() ? c_[tokens[last + 1].begin] : 0;
+      while (letter_separator(last + 1) && c_[tokens[last + 1].begin] == sep && single_letter(last + 2)) {
+        // A letter that also starts a run with another separator goes to the longer of the two
+        // ("U K f-u-c-k": the f is spelling "fuck", not "ukf").
+        if (letter_separator(last + 3) && c_[tokens[last + 3].begin] != sep) {
+          const std::size_t other = spelled_run_length(last + 2);
+          if (other >= 3 && other > letters + 1) break;
+        }
+        last += 2;
+        ++letters;
+      }
+      if (letters >= 3) {
+        for (std::size_t k = t; k <= last; k += 2) fill(tokens[k].begin, tokens[k].end);
+        collapse_runs();
+        flush_word();
+        return last;
+      }
+    }
+    fill(tokens[t].begin, tokens[t].end);
+    join_starred_letters();
+    resolve_leet();
+    collapse_runs();
+    flush_word();
+    return t;
+  }
+
+  const Text& text_;
+  const char32_t* c_;
+  NormalisedView& view_;
+  std::vector<Unit> word_;  // scratch for the word being built; capacity reused across words
+  char* units_ = nullptr;
+  std::uint32_t* origin_begin_ = nullptr;
+  std::uint32_t* origin_end_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t cap_ = 0;
+};
+
+}  // namespace
+
+NormalisedView normalise(const Text& text) {
+  NormalisedView view;
+  ViewBuilder(text, view).run();
+  return view;
+}
+
+std::string normalise_term(std::string_view term_utf8) {
+  const NormalisedView view = normalise(Text::from_utf8(term_utf8));
+  std::string_view units(view.units);
+  if (!units.empty() && units.front() == ' ') units.remove_prefix(1);
+  if (!units.empty() && units.back() == ' ') units.remove_suffix(1);
+  return std::string(units);
+}
+
+}  // namespace postcheck

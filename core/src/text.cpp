@@ -1,1 +1,614 @@
-// placeholder: replaced by its implementation
+// text.cpp — the text model: decoding (UTF-8 and UTF-16) with per-code-point offsets, the tokenizer
+// (words, numbers, URLs, emails, mentions, hashtags, emoji, punctuation, space) and sentence starts.
+// Everything is one linear pass with an ASCII fast path; no allocation per character or per token
+// beyond the reserved output vectors.
+#include "postcheck/text.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string_view>
+
+#include "fold_table.h"
+
+namespace postcheck {
+namespace {
+
+using detail::CharClass;
+using detail::char_class;
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// ---------------------------------------------------------------------------------------------
+// Tokenizer
+
+bool is_alnum(CharClass k) { return k == CharClass::letter || k == CharClass::digit; }
+
+// Characters that belong to the character before them (accents, emoji modifiers, selectors).
+bool is_modifier(CharClass k) {
+  return k == CharClass::mark || k == CharClass::variation || k == CharClass::skin_tone ||
+         k == CharClass::keycap || k == CharClass::tag;
+}
+
+bool is_invisible(CharClass k) { return k == CharClass::format || k == CharClass::zwj; }
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char32_t ascii_lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+// Top-level domains accepted for a bare host ("gov.uk", "1drv.ms/f/…") without http:// or www.
+// Deliberately short: words that end sentences typed without a space ("did.it", "hell.no") must not
+// become URLs.
+constexpr std::array<std::string_view, 38> kBareHostTlds = {
+    "com", "net", "org", "uk", "gov", "edu", "io", "co", "ms", "ly", "gl", "info", "biz",
+    "app", "dev", "ai", "tv", "eu", "de", "fr", "ie", "us", "ca", "au", "nz", "online", "site",
+    "xyz", "page", "link", "gg", "be", "me", "scot", "wales", "cymru", "london", "nhs"};
+
+// Words that a '.' follows without ending the sentence ("Mr. Smith", "Dr. Patel", "Cllr. Jones").
+constexpr std::array<std::string_view, 26> kAbbreviations = {
+    "mr", "mrs", "ms", "mx", "dr", "st", "prof", "rev", "mt", "jr", "sr", "vs", "approx",
+    "dept", "tel", "ext", "fig", "cllr", "sgt", "capt", "col", "gen", "lt", "hon", "ref", "eg"};
+
+class Tokenizer {
+ public:
+  Tokenizer(const std::u32string& chars, std::vector<Token>& out)
+      : c_(chars.data()), n_(chars.size()), out_(out) {}
+
+  void run() {
+    std::size_t i = 0;
+    while (i < n_) {
+      TokenKind kind = TokenKind::punct;
+      const std::size_t end = scan(i, kind);
+      out_.push_back({kind, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
+      i = end;
+    }
+  }
+
+ private:
+  CharClass cls(std::size_t i) const { return i < n_ ? char_class(c_[i]) : CharClass::punct; }
+  char32_t ascii(std::size_t i) const { return i < n_ ? detail::ascii_equivalent(c_[i]) : 0; }
+
+  std::size_t skip_modifiers(std::size_t j) const {
+    while (j < n_ && is_modifier(char_class(c_[j]))) ++j;
+    return j;
+  }
+
+  // Returns the end of the token starting at i (> i) and sets its kind.
+  std::size_t scan(std::size_t i, TokenKind& kind) const {
+    const CharClass k = char_class(c_[i]);
+    const char32_t a = detail::ascii_equivalent(c_[i]);
+    switch (k) {
+      case CharClass::space:
+      case CharClass::line_break:
+      case CharClass::format:
+      case CharClass::zwj: {
+        std::size_t j = i + 1;
+        while (j < n_) {
+          const CharClass kj = char_class(c_[j]);
+          if (kj != CharClass::space && kj != CharClass::line_break && !is_invisible(kj)) break;
+          ++j;
+        }
+        kind = TokenKind::space;
+        return j;
+      }
+      case CharClass::pictographic:
+      case CharClass::regional:
+        kind = TokenKind::emoji;
+        return scan_emoji(i);
+      default:
+        break;
+    }
+    if ((k == CharClass::digit || a == '#' || a == '*')) {
+      std::size_t j = i + 1;
+      if (cls(j) == CharClass::variation) ++j;
+      if (cls(j) == CharClass::keycap) {
+        kind = TokenKind::emoji;
+        return scan_emoji_tail(j + 1);
+      }
+    }
+    if (a == '@' && boundary_before(i)) {
+      const std::size_t j = scan_handle(i + 1, false);
+      if (j > i + 1) {
+        kind = TokenKind::mention;
+        return j;
+      }
+    }
+    if (a == '#' && boundary_before(i)) {
+      const std::size_t j = scan_handle(i + 1, true);
+      if (j > i + 1) {
+        kind = TokenKind::hashtag;
+        return j;
+      }
+    }
+    if (is_alnum(k)) {
+      // Most words end at a space: only a word followed by a character that can continue an
+      // address is tried as a URL or email (one extra pass over those words only).
+      const std::size_t word_end = scan_word(i, kind);
+      if (word_end >= n_ || !may_continue_address(c_[word_end])) return word_end;
+      if (std::size_t j = scan_prefixed_url(i)) {
+        kind = TokenKind::url;
+        return j;
+      }
+      if (std::size_t j = scan_email(i)) {
+        kind = TokenKind::email;
+        return j;
+      }
+      if (std::size_t j = scan_bare_host(i)) {
+        kind = TokenKind::url;
+        return j;
+      }
+      return scan_word(i, kind);
+    }
+    kind = TokenKind::punct;
+    return skip_modifiers(i + 1);
+  }
+
+  static bool may_continue_address(char32_t c) {
+    return c == '.' || c == '@' || c == '-' || c == '_' || c == '%' || c == '+' || c == ':' || c == '/';
+  }
+
+  bool boundary_before(std::size_t i) const {
+    if (i == 0) return true;
+    const CharClass k = char_class(c_[i - 1]);
+    return !is_alnum(k) && !is_modifier(k) && detail::ascii_equivalent(c_[i - 1]) != '_';
+  }
+
+  // A run of letters, digits and '_' after a sigil; for hashtags it must hold a letter ("#1" is not).
+  std::size_t scan_handle(std::size_t j, bool need_letter) const {
+    const std::size_t start = j;
+    bool letter = false;
+    while (j < n_) {
+      const CharClass k = char_class(c_[j]);
+      if (k == CharClass::letter) letter = true;
+      else if (!(k == CharClass::digit || is_modifier(k) || detail::ascii_equivalent(c_[j]) == '_')) break;
+      ++j;
+    }
+    if (j == start || (need_letter && !letter)) return start;
+    return j;
+  }
+
+  std::size_t scan_emoji_tail(std::size_t j) const {
+    j = skip_modifiers(j);
+    // ZWJ sequences: 👩‍💻, 🏳️‍🌈, 👨‍👩‍👧 are one token.
+    while (j + 1 < n_ && char_class(c_[j]) == CharClass::zwj) {
+      const CharClass next = char_class(c_[j + 1]);
+      if (next != CharClass::pictographic && next != CharClass::regional) break;
+      j = skip_modifiers(j + 2);
+    }
+    return j;
+  }
+
+  std::size_t scan_emoji(std::size_t i) const {
+    std::size_t j = i + 1;
+    if (char_class(c_[i]) == CharClass::regional && cls(j) == CharClass::regional) ++j;  // a flag
+    return scan_emoji_tail(j);
+  }
+
+  bool matches_ascii_ci(std::size_t i, std::string_view s) const {
+    if (i + s.size() > n_) return false;
+    for (std::size_t k = 0; k < s.size(); ++k)
+      if (ascii_lower(c_[i + k]) != static_cast<char32_t>(s[k])) return false;
+    return true;
+  }
+
+  static bool is_url_char(char32_t c) {
+    if (c < 128) {
+      if (c <= 32 || c == 127) return false;
+      switch (c) {
+        case '<': case '>': case '"': case '`': case '{': case '}': case '|': case '\\': case '^':
+          return false;
+        default:
+          return true;
+      }
+    }
+    return is_alnum(char_class(c));  // internationalised paths
+  }
+
+  // Extends a URL from j over URL characters, then gives back trailing punctuation that more
+  // likely ends the sentence ("see gov.uk.", "(www.x.com)").
+  std::size_t url_tail(std::size_t start, std::size_t j) const {
+    while (j < n_ && is_url_char(c_[j])) ++j;
+    while (j > start) {
+      const char32_t last = c_[j - 1];
+      if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
+          last == '\'' || last == '*') {
+        --j;
+        continue;
+      }
+      if (last == ')' || last == ']') {
+        const char32_t open = last == ')' ? '(' : '[';
+        int balance = 0;
+        for (std::size_t k = start; k < j; ++k) balance += (c_[k] == open) - (c_[k] == last);
+        if (balance < 0) {
+          --j;
+          continue;
+        }
+      }
+      break;
+    }
+    return j;
+  }
+
+  std::size_t scan_prefixed_url(std::size_t i) const {
+    std::size_t j = 0;
+    if (matches_ascii_ci(i, "https://")) j = i + 8;
+    else if (matches_ascii_ci(i, "http://")) j = i + 7;
+    else if (matches_ascii_ci(i, "www.")) j = i + 4;
+    else return 0;
+    if (j >= n_ || !is_ascii_alnum(c_[j])) return 0;
+    return url_tail(i, j);
+  }
+
+  // Dot-separated labels of [A-Za-z0-9-] starting at j; returns the end and the last label.
+  std::size_t scan_domain(std::size_t j, std::size_t& labels, std::size_t& last_begin) const {
+    labels = 0;
+    while (true) {
+      const std::size_t begin = j;
+      while (j < n_ && (is_ascii_alnum(c_[j]) || c_[j] == '-')) ++j;
+      if (j == begin) break;
+      ++labels;
+      last_begin = begin;
+      if (j + 1 < n_ && c_[j] == '.' && is_ascii_alnum(c_[j + 1])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  bool alpha_label(std::size_t begin, std::size_t end) const {
+    if (end - begin < 2) return false;
+    for (std::size_t k = begin; k < end; ++k)
+      if (!is_ascii_letter(c_[k])) return false;
+    return true;
+  }
+
+  std::size_t scan_email(std::size_t i) const {
+    std::size_t j = i;
+    while (j < n_) {
+      const char32_t c = c_[j];
+      if (!(is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-')) break;
+      ++j;
+    }
+    if (j == i || j >= n_ || c_[j] != '@' || c_[j - 1] == '.') return 0;
+    std::size_t labels = 0;
+    std::size_t last = 0;
+    const std::size_t end = scan_domain(j + 1, labels, last);
+    if (labels < 2 || !alpha_label(last, end)) return 0;
+    return end;
+  }
+
+  std::size_t scan_bare_host(std::size_t i) const {
+    if (!is_ascii_alnum(c_[i])) return 0;
+    std::size_t labels = 0;
+    std::size_t last = 0;
+    const std::size_t end = scan_domain(i, labels, last);
+    if (labels < 2 || !alpha_label(last, end) || end - last > 8) return 0;
+    char tld[8] = {};
+    for (std::size_t k = last; k < end; ++k) tld[k - last] = static_cast<char>(ascii_lower(c_[k]));
+    const std::string_view tld_view(tld, end - last);
+    bool known = false;
+    for (std::string_view t : kBareHostTlds) known = known || t == tld_view;
+    if (!known) return 0;
+    if (end < n_ && (is_alnum(char_class(c_[end])) || c_[end] == '@')) return 0;
+    if (end < n_ && (c_[end] == '/' || c_[end] == ':')) return url_tail(i, end);
+    return end;
+  }
+
+  // Letters and digits with what may sit inside a word: inner apostrophes ("don't"), leet symbols
+  // between letters ("tw@t", "sh!t", "a$$hole"), masking asterisks ("f*ck", "f***"), accents and
+  // invisible characters between letters ("bol\u200Blocks").
+  std::size_t scan_word(std::size_t i, TokenKind& kind) const {
+    std::size_t j = i;
+    while (j < n_ && is_ascii_letter(c_[j])) ++j;  // the common case: plain ASCII letters
+    bool letters = j > i;
+    CharClass last = letters ? CharClass::letter : CharClass::punct;  // of the last letter/digit taken
+    while (j < n_) {
+      const CharClass k = char_class(c_[j]);
+      if (k == CharClass::letter || k == CharClass::digit) {
+        letters = letters || k == CharClass::letter;
+        last = k;
+        ++j;
+        continue;
+      }
+      if (is_modifier(k)) {
+        ++j;
+        continue;
+      }
+      if (is_invisible(k)) {
+        std::size_t m = j;
+        while (m < n_ && is_invisible(char_class(c_[m]))) ++m;
+        if (m < n_ && is_alnum(char_class(c_[m]))) {
+          j = m;
+          continue;
+        }
+        break;
+      }
+      const char32_t a = detail::ascii_equivalent(c_[j]);
+      if (detail::is_apostrophe(c_[j])) {
+        if (last == CharClass::letter && cls(j + 1) == CharClass::letter) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (a == '@' || a == '$' || a == '!') {
+        std::size_t m = j;
+        while (m < n_ && (ascii(m) == '@' || ascii(m) == '$' || ascii(m) == '!')) ++m;
+        if (m < n_ && char_class(c_[m]) == CharClass::letter) {
+          j = m;
+          continue;
+        }
+        break;
+      }
+      if (a == '*') {
+        std::size_t m = j;
+        while (m < n_ && ascii(m) == '*') ++m;
+        if (m < n_ && char_class(c_[m]) == CharClass::letter) {
+          j = m;
+          continue;
+        }
+        if (letters) j = m;  // a trailing mask: "f***"
+        break;
+      }
+      break;
+    }
+    kind = letters ? TokenKind::word : TokenKind::number;
+    return j;
+  }
+
+  const char32_t* c_;
+  std::size_t n_;
+  std::vector<Token>& out_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+
+bool is_terminator(char32_t c) {
+  c = detail::ascii_equivalent(c);
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0x203D;
+}
+
+// Closing quotes and brackets that may follow a terminator: "…it ended.” Then"
+bool is_closer(char32_t c) {
+  c = detail::ascii_equivalent(c);
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB;
+}
+
+bool is_word_like(TokenKind k) {
+  return k == TokenKind::word || k == TokenKind::number || k == TokenKind::mention ||
+         k == TokenKind::hashtag || k == TokenKind::email || k == TokenKind::url;
+}
+
+// True when the '.' token at index t does not end a sentence: it closes an abbreviation
+// ("Mr.", "Dr.", "no. 5") or an initial ("M.H.", "e.g.").
+bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token>& tokens, std::size_t t,
+                            std::size_t next_word) {
+  if (t == 0 || tokens[t - 1].kind != TokenKind::word) return false;
+  const Token& w = tokens[t - 1];
+  const std::size_t len = w.end - w.begin;
+  if (len == 1) return chars[w.begin] != 'I';  // initials ("M.H.", "e.g."), but "I." ends a sentence
+  if (len > 6) return false;
+  char lower[6] = {};
+  for (std::size_t k = 0; k < len; ++k) {
+    const char32_t c = chars[w.begin + k];
+    if (!is_ascii_letter(c)) return false;
+    lower[k] = static_cast<char>(ascii_lower(c));
+  }
+  const std::string_view word(lower, len);
+  if (word == "no" || word == "nos")
+    return next_word < tokens.size() && tokens[next_word].kind == TokenKind::number;
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+}
+
+bool has_line_break(const std::u32string& chars, const Token& t) {
+  for (std::size_t k = t.begin; k < t.end; ++k)
+    if (char_class(chars[k]) == CharClass::line_break) return true;
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+Text Text::from_utf8(std::string_view utf8) {
+  Text t;
+  t.utf8_.assign(utf8.data(), utf8.size());
+  const std::size_t n = utf8.size();
+  t.chars_.resize(n);
+  char32_t* out = t.chars_.data();
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+
+  std::size_t i = 0;
+  std::size_t k = 0;
+  std::uint32_t extra_bytes = 0;
+  std::uint32_t extra_u16 = 0;
+  while (i < n) {
+    // ASCII fast path: one code point, one byte, one UTF-16 unit, nothing to record.
+    while (i + 8 <= n) {  // eight at a time while no byte has its high bit set
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      for (std::size_t b = 0; b < 8; ++b) out[k + b] = s[i + b];
+      i += 8, k += 8;
+    }
+    while (i < n && s[i] < 0x80) out[k++] = s[i++];
+    if (i >= n) break;
+    const unsigned char b0 = s[i];
+    std::size_t len = 0;
+    char32_t cp = 0;
+    // Allowed range of the second byte: rules out overlongs (E0 80.., F0 80..), UTF-8-encoded
+    // surrogates (ED A0..) and code points above U+10FFFF (F4 90..), per RFC 3629.
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      len = 2, cp = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      len = 3, cp = b0 & 0x0F;
+      if (b0 == 0xE0) lo = 0xA0;
+      if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      len = 4, cp = b0 & 0x07;
+      if (b0 == 0xF0) lo = 0x90;
+      if (b0 == 0xF4) hi = 0x8F;
+    }
+    bool ok = len != 0 && i + len <= n && s[i + 1] >= lo && s[i + 1] <= hi;
+    for (std::size_t c = 1; ok && c < len; ++c) {
+      ok = (s[i + c] & 0xC0) == 0x80;
+      cp = (cp << 6) | (s[i + c] & 0x3F);
+    }
+    if (ok) {
+      out[k] = cp;
+      i += len;
+      extra_bytes += static_cast<std::uint32_t>(len - 1);
+      extra_u16 += cp >= 0x10000 ? 1 : 0;
+      t.wide_.push_back({static_cast<std::uint32_t>(k), extra_bytes, extra_u16});
+    } else {
+      out[k] = kReplacement;  // stands for exactly this one byte: no extra units
+      i += 1;
+    }
+    ++k;
+  }
+  t.chars_.resize(k);
+  t.finish();
+  return t;
+}
+
+Text Text::from_utf16(std::u16string_view utf16) {
+  Text t;
+  const std::size_t n = utf16.size();
+  t.chars_.reserve(n);
+  t.utf8_.reserve(n + n / 2);
+  std::uint32_t extra_bytes = 0;
+  std::uint32_t extra_u16 = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    char32_t cp = utf16[i];
+    std::size_t units = 1;
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n && utf16[i + 1] >= 0xDC00 && utf16[i + 1] <= 0xDFFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (utf16[i + 1] - 0xDC00);
+      units = 2;
+    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+      cp = kReplacement;  // a lone surrogate: one unit in, three bytes out
+    }
+    const std::size_t before = t.utf8_.size();
+    if (cp < 0x80) {
+      t.utf8_.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      t.utf8_.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      t.utf8_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      t.utf8_.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      t.utf8_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      t.utf8_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      t.utf8_.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      t.utf8_.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      t.utf8_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      t.utf8_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+    const std::size_t bytes = t.utf8_.size() - before;
+    if (bytes > 1 || units > 1) {
+      extra_bytes += static_cast<std::uint32_t>(bytes - 1);
+      extra_u16 += static_cast<std::uint32_t>(units - 1);
+      t.wide_.push_back({static_cast<std::uint32_t>(t.chars_.size()), extra_bytes, extra_u16});
+    }
+    t.chars_.push_back(cp);
+    i += units;
+  }
+  t.finish();
+  return t;
+}
+
+std::size_t Text::wide_before(std::size_t cp) const {
+  if (wide_.empty() || wide_.back().cp < cp) return wide_.size();
+  auto it = std::lower_bound(wide_.begin(), wide_.end(), cp,
+                             [](const Wide& w, std::size_t v) { return w.cp < v; });
+  return static_cast<std::size_t>(it - wide_.begin());
+}
+
+std::uint32_t Text::byte_offset(std::size_t cp) const {
+  const std::size_t k = wide_before(cp);
+  return static_cast<std::uint32_t>(cp) + (k == 0 ? 0 : wide_[k - 1].extra_bytes);
+}
+
+std::uint32_t Text::utf16_offset(std::size_t cp) const {
+  const std::size_t k = wide_before(cp);
+  return static_cast<std::uint32_t>(cp) + (k == 0 ? 0 : wide_[k - 1].extra_u16);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens and sentences
+
+void Text::finish() {
+  const std::size_t n = chars_.size();
+  tokens_.reserve(n / 2 + 4);
+  Tokenizer(chars_, tokens_).run();
+
+  const std::size_t count = tokens_.size();
+  word_prefix_.resize(count + 1);
+  word_prefix_[0] = 0;
+  for (std::size_t t = 0; t < count; ++t)
+    word_prefix_[t + 1] = word_prefix_[t] + (is_word_like(tokens_[t].kind) ? 1 : 0);
+
+  if (n > 0) sentence_starts_.push_back(0);
+  bool pending = false;  // a boundary was passed; the next visible token starts a sentence
+  for (std::size_t t = 0; t < count; ++t) {
+    const Token& tok = tokens_[t];
+    if (tok.kind == TokenKind::space) {
+      if (has_line_break(chars_, tok)) pending = true;
+      continue;
+    }
+    if (pending) {
+      if (tok.begin > sentence_starts_.back()) sentence_starts_.push_back(tok.begin);
+      pending = false;
+    }
+    if (tok.kind != TokenKind::punct || !is_terminator(chars_[tok.begin])) continue;
+    // A terminator ends a sentence only when followed (after more terminators or closing quotes)
+    // by space: "8.10am", "f.u.c.k" and "?!x" do not.
+    std::size_t u = t + 1;
+    while (u < count && tokens_[u].kind == TokenKind::punct &&
+           (is_terminator(chars_[tokens_[u].begin]) || is_closer(chars_[tokens_[u].begin])))
+      ++u;
+    if (u >= count || tokens_[u].kind != TokenKind::space) continue;
+    const bool single_dot = detail::ascii_equivalent(chars_[tok.begin]) == '.' && u == t + 1;
+    if (single_dot && dot_after_abbreviation(chars_, tokens_, t, u + 1)) continue;
+    pending = true;
+    t = u - 1;  // the closers belong to this sentence
+  }
+}
+
+std::string_view Text::slice(std::size_t begin, std::size_t end) const {
+  const std::size_t b = byte_offset(begin);
+  const std::size_t e = byte_offset(end);
+  return std::string_view(utf8_).substr(b, e - b);
+}
+
+std::size_t Text::token_at(std::size_t cp) const {
+  auto it = std::upper_bound(tokens_.begin(), tokens_.end(), cp,
+                             [](std::size_t v, const Token& t) { return v < t.begin; });
+  return static_cast<std::size_t>(it - tokens_.begin()) - 1;
+}
+
+std::size_t Text::words_between(std::size_t begin, std::size_t end) const {
+  if (begin >= end) return 0;
+  // First token starting at or after begin; one past the last token ending at or before end.
+  auto first = std::lower_bound(tokens_.begin(), tokens_.end(), begin,
+                                [](const Token& t, std::size_t v) { return t.begin < v; });
+  auto last = std::upper_bound(tokens_.begin(), tokens_.end(), end,
+                               [](std::size_t v, const Token& t) { return v < t.end; });
+  if (last <= first) return 0;
+  return word_prefix_[static_cast<std::size_t>(last - tokens_.begin())] -
+         word_prefix_[static_cast<std::size_t>(first - tokens_.begin())];
+}
+
+bool Text::crosses_sentence(std::size_t begin, std::size_t end) const {
+  auto it = std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), begin);
+  return it != sentence_starts_.end() && *it < end;
+}
+
+}  // namespace postcheck

@@ -1,1 +1,430 @@
-// placeholder: replaced by its tests
+// lexicon_test.cpp — the lexicon matcher: the automaton on hand-built views (checked against a naive
+// matcher), the masked spellings, and Lexicon end to end through normalise()/normalise_term().
+#include "postcheck/lexicon.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "../../core/src/lexicon_automaton.h"
+#include "../../core/src/lexicon_variants.h"
+#include "postcheck/normalise.h"
+#include "postcheck/text.h"
+
+namespace {
+
+using postcheck::LexiconMatch;
+using postcheck::lexicon_detail::LexiconAutomaton;
+using postcheck::lexicon_detail::masked_variants;
+
+struct Term {
+  std::string units;
+  std::uint32_t owner;
+  bool wildcard;
+};
+
+// Units padded with ' ' at both ends, as every view is.
+std::string padded(std::string_view units) { return " " + std::string(units) + " "; }
+
+LexiconAutomaton automaton_of(const std::vector<Term>& terms) {
+  LexiconAutomaton automaton;
+  for (const Term& t : terms) automaton.add(t.units, t.owner, t.wildcard);
+  automaton.compile();
+  return automaton;
+}
+
+std::vector<LexiconMatch> scan(const LexiconAutomaton& automaton, std::string_view units) {
+  std::vector<LexiconMatch> out;
+  automaton.match(units, out);
+  return out;
+}
+
+std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> triples(const std::vector<LexiconMatch>& ms) {
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> out;
+  for (const LexiconMatch& m : ms) out.emplace_back(m.owner, m.begin, m.end);
+  return out;
+}
+
+// The spelled-out definition: every start after a ' ' where the term's units follow, and then a ' '
+// (whole word) or anything (wildcard, extended to the next ' ').
+std::vector<LexiconMatch> naive_scan(const std::vector<Term>& terms, const std::string& units) {
+  std::vector<LexiconMatch> out;
+  for (const Term& t : terms) {
+    for (std::size_t b = 1; b + t.units.size() <= units.size(); ++b) {
+      if (units[b - 1] != ' ' || units.compare(b, t.units.size(), t.units) != 0) continue;
+      std::size_t e = b + t.units.size();
+      if (t.wildcard) {
+        while (e < units.size() && units[e] != ' ') ++e;
+      } else if (e >= units.size() || units[e] != ' ') {
+        continue;
+      }
+      out.push_back(LexiconMatch{t.owner, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const LexiconMatch& a, const LexiconMatch& b) {
+    return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const LexiconMatch& a, const LexiconMatch& b) {
+                          return a.owner == b.owner && a.begin == b.begin && a.end == b.end;
+                        }),
+            out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("lexicon automaton") {
+  TEST_CASE("whole words only: a term inside a longer word never matches") {
+    const auto a = automaton_of({{"cunt", 1, false}, {"ass", 2, false}, {"cock", 3, false}});
+    CHECK(scan(a, padded("scunthorpe")).empty());
+    CHECK(scan(a, padded("assessment of class")).empty());
+    CHECK(scan(a, padded("cockpit")).empty());
+    CHECK(scan(a, padded("cocks")).empty());
+    // '.', '\'', '*', '@', '#' and '\x01' are inside words, not boundaries.
+    CHECK(scan(a, padded("ass.com cock's @ass #cock ass\x01")).empty());
+    const auto hits = scan(a, padded("you ass"));
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].owner == 2);
+    CHECK(hits[0].begin == 5);
+    CHECK(hits[0].end == 8);
+  }
+
+  TEST_CASE("a suffix wildcard matches inflections and extends the span to the word's end") {
+    const auto a = automaton_of({{"grumbl", 7, true}, {"cock", 3, true}});
+    const std::string units = padded("grumbling and grumbles grumbl grumpy cockpit");
+    const auto hits = scan(a, units);
+    REQUIRE(hits.size() == 4);
+    CHECK(units.substr(hits[0].begin, hits[0].end - hits[0].begin) == "grumbling");
+    CHECK(units.substr(hits[1].begin, hits[1].end - hits[1].begin) == "grumbles");
+    CHECK(units.substr(hits[2].begin, hits[2].end - hits[2].begin) == "grumbl");
+    CHECK(units.substr(hits[3].begin, hits[3].end - hits[3].begin) == "cockpit");
+    CHECK(hits[3].owner == 3);
+    // Still whole-word at the start.
+    CHECK(scan(a, padded("regrumbling peacock")).empty());
+  }
+
+  TEST_CASE("multi-word terms match across the one ' ' the view folds separators into") {
+    const auto a = automaton_of({{"can't be bothered", 4, false}, {"views my own", 5, false}});
+    const std::string units = padded("honestly can't be bothered views my own");
+    const auto hits = scan(a, units);
+    REQUIRE(hits.size() == 2);
+    CHECK(units.substr(hits[0].begin, hits[0].end - hits[0].begin) == "can't be bothered");
+    CHECK(units.substr(hits[1].begin, hits[1].end - hits[1].begin) == "views my own");
+    CHECK(scan(a, padded("cant be bothered")).empty());
+    CHECK(scan(a, padded("can't be botheredx")).empty());
+  }
+
+  TEST_CASE("overlapping terms, shared owners and one report per (owner, begin, end)") {
+    // "be" inside "can't be bothered", two owners of "bothered", and owner 9's two spellings
+    // of the same word (a wildcard and the whole word) reported once.
+    const auto a = automaton_of({{"can't be bothered", 1, false},
+                                 {"be", 2, false},
+                                 {"bothered", 3, false},
+                                 {"bothered", 4, false},
+                                 {"bother", 9, true},
+                                 {"bothered", 9, false},
+                                 {"bothered", 3, false}});
+    CHECK(a.pattern_count() == 6);
+    const auto hits = scan(a, padded("can't be bothered"));
+    using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
+    CHECK(triples(hits) == std::vector<T>{{2, 7, 9}, {1, 1, 18}, {3, 10, 18}, {4, 10, 18}, {9, 10, 18}});
+  }
+
+  TEST_CASE("adjacent occurrences share their boundary ' '") {
+    const auto a = automaton_of({{"ass", 1, false}});
+    const auto hits = scan(a, padded("ass ass ass"));
+    using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
+    CHECK(triples(hits) == std::vector<T>{{1, 1, 4}, {1, 5, 8}, {1, 9, 12}});
+  }
+
+  TEST_CASE("mentions, hashtags, apostrophes and masks are ordinary units of a term") {
+    const auto a = automaton_of({{"@carersinbeds", 1, false}, {"#carersweek", 2, false}, {"f*ck", 3, false},
+                                 {"f***", 4, false}});
+    const std::string units = padded("thanks @carersinbeds for #carersweek f*ck f*** carersinbeds");
+    using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
+    CHECK(triples(scan(a, units)) == std::vector<T>{{1, 8, 21}, {2, 26, 37}, {3, 38, 42}, {4, 43, 47}});
+  }
+
+  TEST_CASE("empty views, padding only, terms at the very start and the very end") {
+    const auto a = automaton_of({{"first", 1, false}, {"last", 2, true}});
+    CHECK(scan(a, "").empty());
+    CHECK(scan(a, " ").empty());
+    CHECK(scan(a, "  ").empty());
+    using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
+    CHECK(triples(scan(a, padded("first"))) == std::vector<T>{{1, 1, 6}});
+    CHECK(triples(scan(a, padded("first and lastly"))) == std::vector<T>{{1, 1, 6}, {2, 11, 17}});
+    // A view missing its trailing ' ' still ends a wildcard at the last unit.
+    CHECK(triples(scan(a, " lasting")) == std::vector<T>{{2, 1, 8}});
+  }
+
+  TEST_CASE("an automaton with no terms, or not yet compiled, finds nothing") {
+    LexiconAutomaton empty;
+    empty.compile();
+    CHECK(scan(empty, padded("anything at all")).empty());
+    CHECK(empty.state_count() == 1);
+    LexiconAutomaton uncompiled;
+    uncompiled.add("word", 1, false);
+    CHECK(scan(uncompiled, padded("word")).empty());
+    uncompiled.compile();
+    CHECK(scan(uncompiled, padded("word")).size() == 1);
+    uncompiled.add("other", 2, false);  // invalidates until the next compile()
+    CHECK(scan(uncompiled, padded("word other")).empty());
+    uncompiled.compile();
+    CHECK(scan(uncompiled, padded("word other")).size() == 2);
+  }
+
+  TEST_CASE("appends to what is already in the output") {
+    const auto a = automaton_of({{"x", 1, false}});
+    std::vector<LexiconMatch> out{{99, 0, 0}};
+    a.match(padded("x"), out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].owner == 99);
+    CHECK(out[1].owner == 1);
+  }
+
+  TEST_CASE("agrees with the naive matcher on random views and terms") {
+    // A small alphabet makes overlaps, shared prefixes, suffix chains and wildcards dense.
+    std::mt19937 rng(20261107);
+    const std::string alphabet = "ab' *";
+    auto random_word = [&](std::size_t max_length) {
+      std::string w;
+      const std::size_t length = 1 + rng() % max_length;
+      for (std::size_t i = 0; i < length; ++i) w.push_back("ab'*"[rng() % (i == 0 ? 2 : 4)]);
+      return w;
+    };
+    for (int round = 0; round < 300; ++round) {
+      std::vector<Term> terms;
+      const std::size_t term_count = 1 + rng() % 12;
+      for (std::size_t t = 0; t < term_count; ++t) {
+        std::string units = random_word(4);
+        if (rng() % 4 == 0) units += " " + random_word(3);
+        terms.push_back(Term{units, static_cast<std::uint32_t>(rng() % 5), rng() % 3 == 0});
+      }
+      std::string view = " ";
+      const std::size_t view_length = rng() % 60;
+      for (std::size_t i = 0; i < view_length; ++i) view.push_back(alphabet[rng() % alphabet.size()]);
+      view.push_back(' ');
+      // Views hold no run of ' ' (the normaliser folds them); keep that shape.
+      view.erase(std::unique(view.begin(), view.end(), [](char x, char y) { return x == ' ' && y == ' '; }),
+                 view.end());
+      const auto a = automaton_of(terms);
+      INFO("round " << round << " view [" << view << "]");
+      CHECK(triples(scan(a, view)) == triples(naive_scan(terms, view)));
+    }
+  }
+
+  TEST_CASE("long views, scanned as several interleaved streams, agree with the naive matcher") {
+    // Views of hundreds to thousands of units take the 2- and 4-stream paths; multi-word terms and
+    // wildcards then often straddle the points where one stream hands over to the next.
+    std::mt19937 rng(7);
+    for (int round = 0; round < 60; ++round) {
+      std::vector<Term> terms;
+      for (std::size_t t = 0; t < 20; ++t) {
+        std::string units;
+        const std::size_t words = 1 + rng() % 3;
+        for (std::size_t w = 0; w < words; ++w) {
+          if (w > 0) units += ' ';
+          const std::size_t length = 1 + rng() % 3;
+          for (std::size_t i = 0; i < length; ++i) units.push_back("abc"[rng() % 3]);
+        }
+        terms.push_back(Term{units, static_cast<std::uint32_t>(rng() % 4), rng() % 4 == 0});
+      }
+      std::string view = " ";
+      const std::size_t view_length = 200 + rng() % 3000;
+      while (view.size() < view_length) {
+        const std::size_t length = 1 + rng() % 4;
+        for (std::size_t i = 0; i < length; ++i) view.push_back("abc"[rng() % 3]);
+        view.push_back(' ');
+      }
+      const auto a = automaton_of(terms);
+      INFO("round " << round << " view length " << view.size());
+      CHECK(triples(scan(a, view)) == triples(naive_scan(terms, view)));
+    }
+  }
+}
+
+TEST_SUITE("lexicon masked spellings") {
+  TEST_CASE("one run of '*' after the first letter of one word") {
+    CHECK(masked_variants("fuck") == std::vector<std::string>{"f***", "f**k", "f*ck", "fu**", "fu*k", "fuc*"});
+    CHECK(masked_variants("a") == std::vector<std::string>{});
+    CHECK(masked_variants("tw") == std::vector<std::string>{"t*"});
+    const auto phrase = masked_variants("piss off");
+    CHECK(std::find(phrase.begin(), phrase.end(), "p*ss off") != phrase.end());
+    CHECK(std::find(phrase.begin(), phrase.end(), "piss o**") != phrase.end());
+    CHECK(std::find(phrase.begin(), phrase.end(), "p*ss o*f") == phrase.end());  // one word at a time
+  }
+
+  TEST_CASE("doubled letters collapse where the word keeps four units") {
+    const auto bollocks = masked_variants("bollocks");
+    CHECK(std::find(bollocks.begin(), bollocks.end(), "bolocks") != bollocks.end());
+    CHECK(std::find(bollocks.begin(), bollocks.end(), "b*locks") != bollocks.end());  // masks of it too
+    const auto ass = masked_variants("ass");
+    CHECK(std::find(ass.begin(), ass.end(), "as") == ass.end());
+    // Each combination of a few doubles: "bullshitter" → "bulshitter", "bullshiter", "bulshiter".
+    const auto bs = masked_variants("bullshitter");
+    for (const char* v : {"bulshitter", "bullshiter", "bulshiter"}) {
+      CHECK(std::find(bs.begin(), bs.end(), v) != bs.end());
+    }
+  }
+
+  TEST_CASE("long words get no masks, and no spelling repeats or equals the term") {
+    const auto long_word = masked_variants("antidisestablishment");
+    CHECK(long_word.empty());
+    const auto v = masked_variants("motherfucker");  // 12 letters: 66 masks
+    CHECK(v.size() == 66);
+    CHECK(std::adjacent_find(v.begin(), v.end()) == v.end());
+    CHECK(std::find(v.begin(), v.end(), "motherfucker") == v.end());
+  }
+
+  TEST_CASE("non-letters are never masked") {
+    const auto v = masked_variants("can't");
+    CHECK(std::find(v.begin(), v.end(), "ca**t") == v.end());
+    CHECK(std::find(v.begin(), v.end(), "ca*'t") != v.end());  // the run covers only the 'n'
+    CHECK(std::find(v.begin(), v.end(), "c*n't") != v.end());
+    CHECK(std::find(v.begin(), v.end(), "can'*") != v.end());
+  }
+}
+
+namespace {
+
+using postcheck::Lexicon;
+using postcheck::LexiconOptions;
+
+// The occurrences in `text` as "owner:excerpt, ...", each excerpt the ORIGINAL text it maps back to.
+std::string find(const Lexicon& lexicon, std::string_view text) {
+  const postcheck::Text t = postcheck::Text::from_utf8(text);
+  const postcheck::NormalisedView view = postcheck::normalise(t);
+  std::vector<LexiconMatch> matches;
+  lexicon.match(view, matches);
+  std::string hits;
+  for (const LexiconMatch& m : matches) {
+    REQUIRE(m.begin < m.end);
+    REQUIRE(m.end <= view.units.size());
+    if (!hits.empty()) hits += ", ";
+    hits += std::to_string(m.owner) + ":";
+    hits += t.slice(view.origin_begin[m.begin], view.origin_end[m.end - 1]);
+  }
+  return hits;
+}
+
+Lexicon lexicon_of(std::initializer_list<std::pair<const char*, std::uint32_t>> terms, bool masked = false) {
+  Lexicon lexicon;
+  for (const auto& [term, owner] : terms) REQUIRE(lexicon.add(term, owner, LexiconOptions{masked}));
+  lexicon.compile();
+  return lexicon;
+}
+
+}  // namespace
+
+TEST_SUITE("lexicon") {
+  TEST_CASE("a term inside a longer allowed word never fires") {
+    const auto lexicon = lexicon_of({{"cunt", 1}, {"ass", 2}, {"cock", 3}, {"penis", 4}, {"sex", 5}}, true);
+    CHECK(find(lexicon, "Flying from Scunthorpe to Penistone via Essex") == "");
+    CHECK(find(lexicon, "The assessment of her class went well; the cockpit was tidy.") == "");
+    CHECK(find(lexicon, "Sc*nthorpe and the a**essment") == "");
+    CHECK(find(lexicon, "what an ass.") == "2:ass");
+  }
+
+  TEST_CASE("a suffix wildcard catches longer words, so rules list the exceptions") {
+    const auto lexicon = lexicon_of({{"cock*", 3}, {"grumbl*", 7}});
+    CHECK(find(lexicon, "Inspecting the cockpit") == "3:cockpit");
+    CHECK(find(lexicon, "Grumbling again, she grumbles; a grumble.") ==
+          "7:Grumbling, 7:grumbles, 7:grumble");
+    CHECK(find(lexicon, "no regrumbling") == "");
+  }
+
+  TEST_CASE("multi-word phrases match across punctuation, line breaks and runs of spaces") {
+    const auto lexicon = lexicon_of({{"can't be bothered", 1}, {"views my own", 2}});
+    CHECK(find(lexicon, "Honestly... Can\u2019t  be\n\nbothered!!") == "1:Can\u2019t  be\n\nbothered");
+    CHECK(find(lexicon, "Views - my - own.") == "2:Views - my - own");
+    CHECK(find(lexicon, "cant be bothered") == "");
+  }
+
+  TEST_CASE("masked spellings of a masked term") {
+    const auto lexicon = lexicon_of({{"fuck", 1}, {"cunt", 2}, {"twat", 3}, {"bollocks", 4}}, true);
+    CHECK(find(lexicon, "f*ck this, f**k that, what the F***, fu*k") ==
+          "1:f*ck, 1:f**k, 1:F***, 1:fu*k");
+    CHECK(find(lexicon, "you c*nt, you tw*t") == "2:c*nt, 3:tw*t");
+    CHECK(find(lexicon, "absolute bolllllocks") == "4:bolllllocks");
+    // Evasions the view folds: spaced letters, leetspeak, stretched letters.
+    CHECK(find(lexicon, "F U C K off") == "1:F U C K");
+    CHECK(find(lexicon, "fuuuuck, tw4t") == "1:fuuuuck, 3:tw4t");
+    // A mask never hides the first letter, and without `masked` masks are not read.
+    CHECK(find(lexicon, "*uck") == "");
+    const auto plain = lexicon_of({{"fuck", 1}});
+    CHECK(find(plain, "f*ck") == "");
+    CHECK(plain.pattern_count() == 1);
+    CHECK(lexicon.pattern_count() > 4 * 6);
+  }
+
+  TEST_CASE("overlapping terms and shared owners") {
+    Lexicon lexicon;
+    CHECK(lexicon.add("care home", 1));
+    CHECK(lexicon.add("home", 2));
+    CHECK(lexicon.add("care", 2));
+    CHECK(lexicon.add("Home", 3));
+    CHECK(lexicon.add("hom*", 3));  // owner 3 hits "home" twice over: reported once
+    lexicon.compile();
+    CHECK(find(lexicon, "The care home.") ==
+          "2:care, 1:care home, 2:home, 3:home");
+  }
+
+  TEST_CASE("apostrophes, mentions and hashtags") {
+    const auto lexicon = lexicon_of({{"@CarersinBeds", 1}, {"#CarersWeek", 2}, {"don't care", 3}, {"carersinbeds", 4}});
+    CHECK(find(lexicon, "Thanks @carersinbeds! #carersweek") == "1:@carersinbeds, 2:#carersweek");
+    CHECK(find(lexicon, "I don\u2019t care") == "3:don\u2019t care");
+    // The sigil is part of the word: the bare name is another word.
+    CHECK(find(lexicon, "see carersinbeds.org.uk") == "");
+    CHECK(find(lexicon, "CarersInBeds rocks") == "4:CarersInBeds");
+  }
+
+  TEST_CASE("the empty text, and terms at the very start and the very end") {
+    const auto lexicon = lexicon_of({{"bollocks", 1}});
+    CHECK(find(lexicon, "") == "");
+    CHECK(find(lexicon, "   \n") == "");
+    CHECK(find(lexicon, "bollocks") == "1:bollocks");
+    CHECK(find(lexicon, "Bollocks to that, total bollocks") == "1:Bollocks, 1:bollocks");
+  }
+
+  TEST_CASE("spans map back to the original text through the view's origins") {
+    const auto lexicon = lexicon_of({{"twat", 1}, {"sh1t", 2}}, true);
+    const std::string text = "\xF0\x9F\x98\x80 caf\xC3\xA9, you TW\xD0\x90T \xE2\x80\x94 sh\xE2\x80\x8Bit";
+    const postcheck::Text t = postcheck::Text::from_utf8(text);
+    const auto view = postcheck::normalise(t);
+    std::vector<LexiconMatch> matches;
+    lexicon.match(view, matches);
+    REQUIRE(matches.size() == 2);
+    // "TWАT" (a Cyrillic А) and "sh<zero-width space>it": the excerpts are the original code points.
+    CHECK(t.slice(view.origin_begin[matches[0].begin], view.origin_end[matches[0].end - 1]) == "TW\xD0\x90T");
+    CHECK(t.slice(view.origin_begin[matches[1].begin], view.origin_end[matches[1].end - 1]) == "sh\xE2\x80\x8Bit");
+    CHECK(t.byte_offset(view.origin_begin[matches[0].begin]) == text.find("TW"));
+  }
+
+  TEST_CASE("terms that normalise to nothing are refused; wildcards; counts") {
+    Lexicon lexicon;
+    CHECK_FALSE(lexicon.add("", 1));
+    CHECK_FALSE(lexicon.add("   ", 1));
+    CHECK_FALSE(lexicon.add("*", 1));
+    CHECK_FALSE(lexicon.add("!!", 1));
+    CHECK(lexicon.pattern_count() == 0);
+    CHECK(lexicon.add("f***", 1));  // "f**" and a wildcard
+    CHECK(lexicon.add("  grumbl*  ", 2));
+    lexicon.compile();
+    CHECK(lexicon.state_count() > 1);
+    CHECK(lexicon.memory_bytes() > 0);
+    CHECK(find(lexicon, "f**k off, f*** off, grumbly") == "1:f**k, 1:f***, 2:grumbly");
+    CHECK(find(lexicon, "f*ck") == "");
+  }
+
+  TEST_CASE("a moved lexicon keeps its automaton") {
+    Lexicon first = lexicon_of({{"bollocks", 1}});
+    Lexicon second = std::move(first);
+    CHECK(find(second, "bollocks") == "1:bollocks");
+  }
+}

@@ -1,1 +1,586 @@
-// placeholder: replaced by its tests
+// recognizers_test.cpp — every recognizer with valid, invalid and near-miss examples: checksums,
+// formats, digit runs that are not phones, words that look like postcodes, spans in code points
+// after emoji, and the posts of the brief.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "postcheck/recognizers.h"
+#include "postcheck/text.h"
+
+using namespace postcheck;
+
+namespace {
+
+struct Found {
+  std::string excerpt;  // the original text of the span
+  std::string value;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+std::vector<Found> find(RecognizerKind kind, std::string_view utf8) {
+  const Text text = Text::from_utf8(utf8);
+  std::vector<RecognizerMatch> matches;
+  recognize(kind, text, matches);
+  std::vector<Found> found;
+  for (const RecognizerMatch& m : matches) {
+    CHECK(m.kind == kind);
+    CHECK(m.begin < m.end);
+    CHECK(m.end <= text.size());
+    found.push_back({std::string(text.slice(m.begin, m.end)), m.value, m.begin, m.end});
+  }
+  return found;
+}
+
+// The excerpts only.
+std::vector<std::string> excerpts(RecognizerKind kind, std::string_view utf8) {
+  std::vector<std::string> out;
+  for (const Found& f : find(kind, utf8)) out.push_back(f.excerpt);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_SUITE("recognizer names") {
+  TEST_CASE("every kind has its policy-file name and back") {
+    const Strings names = {"email", "uk-phone", "uk-postcode", "nhs-number", "ni-number", "payment-card",
+                           "bank-account", "iban", "date-of-birth", "street-address", "url",
+                           "shared-document-link", "internal-link", "credential", "api-key"};
+    REQUIRE(names.size() == kRecognizerCount);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const auto kind = static_cast<RecognizerKind>(i);
+      CHECK(recognizer_name(kind) == names[i]);
+      REQUIRE(recognizer_from_name(names[i]).has_value());
+      CHECK(*recognizer_from_name(names[i]) == kind);
+    }
+    CHECK_FALSE(recognizer_from_name("phone").has_value());
+    CHECK_FALSE(recognizer_from_name("UK-PHONE").has_value());
+    CHECK_FALSE(recognizer_from_name("").has_value());
+  }
+}
+
+TEST_SUITE("email") {
+  TEST_CASE("addresses, lower-cased values, sentence punctuation left out") {
+    const auto f = find(RecognizerKind::email, "Email Bill.Carraway@Example.com. Or a.nowak@example.org!");
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].excerpt == "Bill.Carraway@Example.com");
+    CHECK(f[0].value == "bill.carraway@example.com");
+    CHECK(f[1].excerpt == "a.nowak@example.org");
+    CHECK(excerpts(RecognizerKind::email, "info@carersinbeds.org.uk") == Strings{"info@carersinbeds.org.uk"});
+    CHECK(excerpts(RecognizerKind::email, "x+tag_1@mail.co.uk, y@z.io") == Strings{"x+tag_1@mail.co.uk", "y@z.io"});
+  }
+  TEST_CASE("not emails") {
+    CHECK(find(RecognizerKind::email, "@CarersinBeds thanks!").empty());
+    CHECK(find(RecognizerKind::email, "meet @ 10am").empty());
+    CHECK(find(RecognizerKind::email, "bob@localhost").empty());      // no dot in the domain
+    CHECK(find(RecognizerKind::email, "bob@example.c0m").empty());    // numeric TLD
+    CHECK(find(RecognizerKind::email, "bob.@example.com").empty());   // local part ends with a dot
+    CHECK(find(RecognizerKind::email, "a@-bad.com").empty());
+    CHECK(find(RecognizerKind::email, "").empty());
+  }
+  TEST_CASE("spans are code points after emoji") {
+    const auto f = find(RecognizerKind::email, "🤬🤬 ✉️ jo@ex.org");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 6);  // 🤬 🤬 space ✉ U+FE0F space
+    CHECK(f[0].end == 15);
+    CHECK(f[0].excerpt == "jo@ex.org");
+  }
+}
+
+TEST_SUITE("uk-phone") {
+  TEST_CASE("every numbering-plan shape") {
+    const Strings shapes = {"07700 900283",      "07700900283",        "07700-900-283",   "07700 900 283",
+                            "+44 7700 900283",   "+447700900283",      "+44 7700 900 283", "0044 7700 900283",
+                            "+44 (0) 7700 900283", "+44(0)7700900283", "(01632) 960 245", "(01632) 960245",
+                            "01632 960718",      "020 7946 0958",      "020.7946.0958",    "0300 123 4567",
+                            "0800 123 456",      "0800 123 4567",      "0808 800 4000",    "0845 600 0000",
+                            "0900 123 4567",     "01234 567890",       "016977 4567",      "+44 20 7946 0958"};
+    for (const std::string& shape : shapes) {
+      CAPTURE(shape);
+      CHECK(excerpts(RecognizerKind::uk_phone, "Ring " + shape + " today") == Strings{shape});
+    }
+  }
+  TEST_CASE("value is the national digits, so allowlist spellings compare equal") {
+    CHECK(find(RecognizerKind::uk_phone, "+44 7700 900 283")[0].value == "07700900283");
+    CHECK(find(RecognizerKind::uk_phone, "+44 (0) 1234 567890")[0].value == "01234567890");
+    CHECK(find(RecognizerKind::uk_phone, "(01632) 960 245")[0].value == "01632960245");
+    CHECK(canonical_value(RecognizerKind::uk_phone, "01234 567890") == "01234567890");
+    CHECK(canonical_value(RecognizerKind::uk_phone, "01234 567 890") == "01234567890");
+    CHECK(canonical_value(RecognizerKind::uk_phone, "+44 1234 567890") == "01234567890");
+    CHECK(canonical_value(RecognizerKind::uk_phone, "0044 (0)1234-567-890") == "01234567890");
+  }
+  TEST_CASE("the brief's posts") {
+    CHECK(excerpts(RecognizerKind::uk_phone, "Text Priya on +44 7700 900 283, she’s doing the rota") ==
+          Strings{"+44 7700 900 283"});
+    CHECK(excerpts(RecognizerKind::uk_phone, "Ring Maureen on (01632) 960 245 📞") == Strings{"(01632) 960 245"});
+    CHECK(excerpts(RecognizerKind::uk_phone, "her personal mobile is 07700-900-527 or email") ==
+          Strings{"07700-900-527"});
+    CHECK(excerpts(RecognizerKind::uk_phone, "Our helpline 01234 567890 is open 27–31 Dec, 10am–2pm.") ==
+          Strings{"01234 567890"});
+  }
+  TEST_CASE("digit runs that are not phones") {
+    for (std::string_view text : {"Order #40213377812 still hasn’t turned up", "Ticket numbers 0771–0790 have won",
+                             "Registered charity no. 1098976", "call NHS 111, or 999 in an emergency",
+                             "ref 07700900283X", "ref AB07700900283", "id 12-07700 900283", "#07700900283",
+                             "04700 900283", "06700 900283", "07700 90028", "07700 9002833",
+                             "0207 946 09581", "021 7946 0958", "0700 900 2834 5", "00 44",
+                             "4000 0050 3491 0654", "£07700900283", "07700900283/2", "0123 4567 8901 2345"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::uk_phone, text).empty());
+    }
+  }
+  TEST_CASE("two numbers in a row are two matches") {
+    CHECK(excerpts(RecognizerKind::uk_phone, "01234 567890 07700 900283") == Strings{"01234 567890", "07700 900283"});
+    CHECK(excerpts(RecognizerKind::uk_phone, "01234 567890 or 07700 900283.") ==
+          Strings{"01234 567890", "07700 900283"});
+  }
+  TEST_CASE("spans in code points after astral emoji") {
+    const auto f = find(RecognizerKind::uk_phone, "🚨🚨🚨 07700 900312 x");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 4);
+    CHECK(f[0].end == 16);
+  }
+  TEST_CASE("plausibility follows the numbering plan, drama ranges included") {
+    CHECK(uk_phone_plausible("07700900283"));
+    CHECK(uk_phone_plausible("01632960245"));
+    CHECK(uk_phone_plausible("02079460958"));
+    CHECK(uk_phone_plausible("03001234567"));
+    CHECK(uk_phone_plausible("0800123456"));
+    CHECK(uk_phone_plausible("08001234567"));
+    CHECK(uk_phone_plausible("0169774567"));
+    CHECK_FALSE(uk_phone_plausible("0808123456"));   // only 0800 has ten digits
+    CHECK_FALSE(uk_phone_plausible("0770090028"));   // mobiles have eleven
+    CHECK_FALSE(uk_phone_plausible("04123456789"));
+    CHECK_FALSE(uk_phone_plausible("06123456789"));
+    CHECK_FALSE(uk_phone_plausible("00441234567"));
+    CHECK_FALSE(uk_phone_plausible("02179460958"));
+    CHECK_FALSE(uk_phone_plausible("17700900283"));
+    CHECK_FALSE(uk_phone_plausible("0770090028a"));
+    CHECK_FALSE(uk_phone_plausible(""));
+  }
+}
+
+TEST_SUITE("uk-postcode") {
+  TEST_CASE("every outward shape, with and without the space, upper or lower case") {
+    const Strings valid = {"SG18 0AW", "LU1 2NG", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX",
+                           "EC1A 1BB", "GIR 0AA", "SG180AW", "lu1 2ng", "ec1a1bb"};
+    for (const std::string& pc : valid) {
+      CAPTURE(pc);
+      CHECK(excerpts(RecognizerKind::uk_postcode, "at " + pc + ", please") == Strings{pc});
+    }
+    CHECK(find(RecognizerKind::uk_postcode, "lu1 2ng")[0].value == "LU1 2NG");
+    CHECK(find(RecognizerKind::uk_postcode, "SG180AW")[0].value == "SG18 0AW");
+    CHECK(canonical_value(RecognizerKind::uk_postcode, " sg18 0aw ") == "SG18 0AW");
+    CHECK(canonical_value(RecognizerKind::uk_postcode, "SG180AW") == "SG18 0AW");
+  }
+  TEST_CASE("format rules") {
+    CHECK(uk_postcode_valid("SG180AW"));
+    CHECK(uk_postcode_valid("GIR0AA"));
+    CHECK_FALSE(uk_postcode_valid("QA1 1AA"));    // Q never first
+    CHECK_FALSE(uk_postcode_valid("VA11AA"));     // V never first
+    CHECK_FALSE(uk_postcode_valid("AI11AA"));     // I never second
+    CHECK_FALSE(uk_postcode_valid("AZ11AA"));     // Z never second
+    CHECK_FALSE(uk_postcode_valid("A1I1AA"));     // A9A third letter from ABCDEFGHJKPSTUW only
+    CHECK_FALSE(uk_postcode_valid("AA1C1AA"));    // AA9A fourth letter from ABEHMNPRVWXY only
+    CHECK_FALSE(uk_postcode_valid("SG181CA"));    // inward letters never C I K M O V
+    CHECK_FALSE(uk_postcode_valid("SG181AV"));
+    CHECK_FALSE(uk_postcode_valid("SG18AAW"));    // inward starts with a digit
+    CHECK_FALSE(uk_postcode_valid("SGA0AW"));     // outward needs a digit
+    CHECK_FALSE(uk_postcode_valid("SG1800AW"));   // too long
+    CHECK_FALSE(uk_postcode_valid("sg180aw"));    // the validator takes upper case
+  }
+  TEST_CASE("words and codes that look like postcodes") {
+    for (std::string_view text : {"Sg18 0aw", "SG18 0aw", "at 10am", "COVID19", "the A421 in rush hour", "MP3 player",
+                             "Luton 0-4 at home", "XSG18 0AW", "SG18 0AWX", "@sg180aw", "B2B sales", "A1 road",
+                             "8.10am tomorrow", "QA1 1AA", "CO2 EMISSIONS"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::uk_postcode, text).empty());
+    }
+  }
+  TEST_CASE("the brief's posts, spans after emoji") {
+    CHECK(excerpts(RecognizerKind::uk_postcode, "4 Mill Lane, Biggleswade SG18 0AW — Janet") == Strings{"SG18 0AW"});
+    CHECK(excerpts(RecognizerKind::uk_postcode, "St George’s Square, LU1 2NG, 10am–2pm.") == Strings{"LU1 2NG"});
+    const auto f = find(RecognizerKind::uk_postcode, "🏡🏡 MK45 2DE");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 3);
+    CHECK(f[0].end == 11);
+  }
+}
+
+TEST_SUITE("nhs-number") {
+  TEST_CASE("modulus 11") {
+    CHECK(nhs_number_valid("9434765919"));
+    CHECK(nhs_number_valid("9999542557"));
+    CHECK(nhs_number_valid("9990344663"));
+    CHECK_FALSE(nhs_number_valid("9434765918"));  // wrong check digit
+    CHECK_FALSE(nhs_number_valid("9993795630"));
+    CHECK_FALSE(nhs_number_valid("943476591"));
+    CHECK_FALSE(nhs_number_valid("943476591x"));
+    // Check digit 11 -> 0: all zeros sum to 0.
+    CHECK(nhs_number_valid("0000000000"));
+    // Check digit 10 is never valid: a 6 at weight 2 sums to 12, 12 mod 11 = 1, 11 - 1 = 10.
+    for (char last = '0'; last <= '9'; ++last) CHECK_FALSE(nhs_number_valid(std::string("00000000") + "6" + last));
+  }
+  TEST_CASE("groupings") {
+    CHECK(excerpts(RecognizerKind::nhs_number, "NHS number 999 954 2557)") == Strings{"999 954 2557"});
+    CHECK(excerpts(RecognizerKind::nhs_number, "his NHS no. is 9990344663, please") == Strings{"9990344663"});
+    CHECK(excerpts(RecognizerKind::nhs_number, "943-476-5919") == Strings{"943-476-5919"});
+    CHECK(find(RecognizerKind::nhs_number, "943 476 5919")[0].value == "9434765919");
+  }
+  TEST_CASE("near misses") {
+    for (std::string_view text : {"Booking ref 999 379 5630 for the cottage", "943 476 5918", "943-476 5919",
+                             "9434 765 919", "19434765919", "943476591", "X9434765919", "943 476 59190",
+                             "943 476 5919-2"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::nhs_number, text).empty());
+    }
+  }
+}
+
+TEST_SUITE("ni-number") {
+  TEST_CASE("prefix and suffix rules") {
+    CHECK(ni_number_valid("XJ912103C"));
+    CHECK(ni_number_valid("AB123456D"));
+    for (std::string_view bad : {"DA123456A", "FA123456A", "IA123456A", "QA123456A", "UA123456A", "VA123456A",
+                            "AD123456A", "AO123456A", "BG123456A", "GB123456A", "NK123456A", "KN123456A",
+                            "NT123456A", "TN123456A", "ZZ123456A", "AB123456E", "AB12345CA", "AB1234567"}) {
+      const std::string shown(bad);
+      CAPTURE(shown);
+      CHECK_FALSE(ni_number_valid(bad));
+    }
+  }
+  TEST_CASE("written compact, spaced in pairs, or with the suffix apart") {
+    CHECK(excerpts(RecognizerKind::ni_number, "His NI number is XJ 91 21 03 C if anyone") == Strings{"XJ 91 21 03 C"});
+    CHECK(excerpts(RecognizerKind::ni_number, "NI: XJ912103C.") == Strings{"XJ912103C"});
+    CHECK(excerpts(RecognizerKind::ni_number, "NI: XJ 912103 C") == Strings{"XJ 912103 C"});
+    CHECK(excerpts(RecognizerKind::ni_number, "ni: xj912103c") == Strings{"xj912103c"});
+    CHECK(find(RecognizerKind::ni_number, "XJ 91 21 03 C")[0].value == "XJ912103C");
+    CHECK(canonical_value(RecognizerKind::ni_number, "xj 91 21 03 c") == "XJ912103C");
+  }
+  TEST_CASE("near misses") {
+    for (std::string_view text : {"QQ123456C", "XJ912103E", "XJ91210C", "XJ 91 2103 C", "Xj912103C", "AXJ912103C",
+                             "XJ912103CD", "GB123456A"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::ni_number, text).empty());
+    }
+  }
+}
+
+TEST_SUITE("payment-card") {
+  TEST_CASE("Luhn") {
+    CHECK(luhn_valid("4000005034910654"));
+    CHECK(luhn_valid("4111111111111111"));
+    CHECK(luhn_valid("378282246310005"));
+    CHECK_FALSE(luhn_valid("4945463382606058"));
+    CHECK_FALSE(luhn_valid("4111111111111112"));
+    CHECK_FALSE(luhn_valid(""));
+    CHECK_FALSE(luhn_valid("41111x1111111111"));
+  }
+  TEST_CASE("shapes") {
+    CHECK(excerpts(RecognizerKind::payment_card, "use this: 4000 0050 3491 0654 exp 08/27") ==
+          Strings{"4000 0050 3491 0654"});
+    CHECK(excerpts(RecognizerKind::payment_card, "4111111111111111") == Strings{"4111111111111111"});
+    CHECK(excerpts(RecognizerKind::payment_card, "4111-1111-1111-1111") == Strings{"4111-1111-1111-1111"});
+    CHECK(excerpts(RecognizerKind::payment_card, "Amex 3782 822463 10005.") == Strings{"3782 822463 10005"});
+    CHECK(find(RecognizerKind::payment_card, "4000 0050 3491 0654")[0].value == "4000005034910654");
+  }
+  TEST_CASE("near misses") {
+    for (std::string_view text : {"Ticket barcode 4945 4633 8260 6058", "4111 1111 1111 1112", "4111-1111 1111-1111",
+                             "41111 1111 1111 111", "9111111111111111", "#4111111111111111", "4111111111111111X",
+                             "411111111111", "1234 4111 1111 1111 1111"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::payment_card, text).empty());
+    }
+  }
+}
+
+TEST_SUITE("bank-account") {
+  TEST_CASE("sort code and account number; the span covers both") {
+    const auto f = find(RecognizerKind::bank_account,
+                        "pay my mate Kev by bank transfer, sort code 20-45-77 account 41028833 👍");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].excerpt == "sort code 20-45-77 account 41028833");
+    CHECK(f[0].value == "20457741028833");
+    CHECK(excerpts(RecognizerKind::bank_account, "acc 41028833, s/c 20-45-77") == Strings{"41028833, s/c 20-45-77"});
+    CHECK(excerpts(RecognizerKind::bank_account, "sort code: 20 45 77, acc no 41028833") ==
+          Strings{"sort code: 20 45 77, acc no 41028833"});
+    CHECK(excerpts(RecognizerKind::bank_account, "20-45-77 41028833") == Strings{"20-45-77 41028833"});
+  }
+  TEST_CASE("not bank accounts") {
+    for (std::string_view text : {"sort code 20-45-77 and that is all", "account 41028833", "20 45 77 41028833",
+                             "open 20-45-77 every day of the week in the summer 41028833",
+                             "sort code 20-45-77 account 4102883", "sort code 20-45-777 account 41028833"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::bank_account, text).empty());
+    }
+  }
+}
+
+TEST_SUITE("iban") {
+  TEST_CASE("mod 97 and the country's length") {
+    CHECK(iban_valid("GB82WEST12345698765432"));
+    CHECK(iban_valid("DE89370400440532013000"));
+    CHECK_FALSE(iban_valid("GB82WEST12345698765433"));
+    CHECK_FALSE(iban_valid("GB82WEST1234569876543"));   // GB is 22 long
+    CHECK_FALSE(iban_valid("gb82west12345698765432"));
+    CHECK_FALSE(iban_valid("GB82 WEST 1234 5698 7654 32"));
+  }
+  TEST_CASE("compact or in groups of four") {
+    CHECK(excerpts(RecognizerKind::iban, "IBAN GB82 WEST 1234 5698 7654 32 please") ==
+          Strings{"GB82 WEST 1234 5698 7654 32"});
+    CHECK(excerpts(RecognizerKind::iban, "IBAN: GB82WEST12345698765432.") == Strings{"GB82WEST12345698765432"});
+    CHECK(find(RecognizerKind::iban, "GB82 WEST 1234 5698 7654 32")[0].value == "GB82WEST12345698765432");
+    CHECK(find(RecognizerKind::iban, "GB82 WEST 1234 5698 7654 33").empty());
+    CHECK(find(RecognizerKind::iban, "XGB82WEST12345698765432").empty());
+  }
+}
+
+TEST_SUITE("date-of-birth") {
+  TEST_CASE("dates with birth context before them; the span starts at the context") {
+    CHECK(excerpts(RecognizerKind::date_of_birth, "Mr Ahmed Rafiq (DOB 22/07/1961) get his") == Strings{"DOB 22/07/1961"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "Grandad Len! Born 3rd May 1944 in Potton") ==
+          Strings{"Born 3rd May 1944"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "the password to open it is his DOB, 22071961") ==
+          Strings{"DOB, 22071961"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "date of birth: 22.07.1961") == Strings{"date of birth: 22.07.1961"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "D.O.B. 22-07-61") == Strings{"D.O.B. 22-07-61"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "she was born on May 3, 1944.") == Strings{"born on May 3, 1944"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "aged 64, born 22 July 1961") == Strings{"born 22 July 1961"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "Len Smith (b. 3 May 1944)") == Strings{"b. 3 May 1944"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "his birthday is the 3rd of May 1944") ==
+          Strings{"birthday is the 3rd of May 1944"});
+    CHECK(excerpts(RecognizerKind::date_of_birth, "Date of Birth 1961-07-22") == Strings{"Date of Birth 1961-07-22"});
+    CHECK(find(RecognizerKind::date_of_birth, "DOB 22/07/1961")[0].value == "1961-07-22");
+    CHECK(find(RecognizerKind::date_of_birth, "DOB 22/07/61")[0].value == "61-07-22");
+    CHECK(canonical_value(RecognizerKind::date_of_birth, "22 July 1961") == "1961-07-22");
+  }
+  TEST_CASE("not dates of birth") {
+    for (std::string_view text : {"Carers Week: 9–15 June. Born to care? No — most of us never expected it",
+                             "Closing date 30/06/2025.", "Apply by 5 July 👉", "born in 1944",
+                             "DOB 31/02/1961", "DOB 22/13/1961", "born 22071961", "DOB in the file, 22071961",
+                             "Born in Luton. Moved on 3 May 2020", "born and raised, we met on 3 May 2020 at the fair",
+                             "DOB 22/07/1961/4", "born 29/02/1961", "3 May 1944 born"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::date_of_birth, text).empty());
+    }
+    CHECK(excerpts(RecognizerKind::date_of_birth, "born 29/02/1960") == Strings{"born 29/02/1960"});  // leap year
+  }
+  TEST_CASE("spans after emoji") {
+    const auto f = find(RecognizerKind::date_of_birth, "🎂🎂 Born 3rd May 1944");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 3);
+    CHECK(f[0].end == 20);
+  }
+}
+
+TEST_SUITE("street-address") {
+  TEST_CASE("house number, capitalised words and a street word; town and postcode join the span") {
+    CHECK(excerpts(RecognizerKind::street_address,
+                   "Janet Fairweather, 4 Mill Lane, Biggleswade SG18 0AW — Janet, message me!") ==
+          Strings{"4 Mill Lane, Biggleswade SG18 0AW"});
+    CHECK(excerpts(RecognizerKind::street_address, "at 12a Church Street today") == Strings{"12a Church Street"});
+    CHECK(excerpts(RecognizerKind::street_address, "Flat 2, 14 St Peter’s Close, Leighton Buzzard.") ==
+          Strings{"Flat 2, 14 St Peter’s Close, Leighton Buzzard"});
+    CHECK(excerpts(RecognizerKind::street_address, "at 10 Downing Street, SW1A 2AA") ==
+          Strings{"10 Downing Street, SW1A 2AA"});
+    CHECK(excerpts(RecognizerKind::street_address, "4 Mill Lane, Janet said") == Strings{"4 Mill Lane"});
+    CHECK(find(RecognizerKind::street_address, "4  Mill Lane").empty());
+    CHECK(find(RecognizerKind::street_address, "4 Mill Lane")[0].value == "4 mill lane");
+  }
+  TEST_CASE("not addresses") {
+    for (std::string_view text : {"so 40 lengths at Flitwick leisure centre today", "we ran 14 events in 9 towns",
+                             "every 2nd Wednesday at 2pm, St Andrew’s Church Hall", "Top 5 Tips For Carers",
+                             "4 Lane", "£4 Mill Lane", "12345 Mill Lane", "3 Wrest Park concerts", "4 mill lane",
+                             "4 Mill Lanes"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::street_address, text).empty());
+    }
+  }
+  TEST_CASE("spans after emoji") {
+    const auto f = find(RecognizerKind::street_address, "🏠 7 Park Road");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 2);
+    CHECK(f[0].end == 13);
+  }
+}
+
+TEST_SUITE("links") {
+  TEST_CASE("urls: schemes, www., host with a path; trailing punctuation left out") {
+    CHECK(excerpts(RecognizerKind::url, "Apply 👉 https://www.carersinbeds.org.uk/jobs") ==
+          Strings{"https://www.carersinbeds.org.uk/jobs"});
+    CHECK(excerpts(RecognizerKind::url, "see www.example.com.") == Strings{"www.example.com"});
+    CHECK(excerpts(RecognizerKind::url, "(see carers.org/help)") == Strings{"carers.org/help"});
+    CHECK(excerpts(RecognizerKind::url, "https://en.wikipedia.org/wiki/Carer_(role)!") ==
+          Strings{"https://en.wikipedia.org/wiki/Carer_(role)"});
+    CHECK(find(RecognizerKind::url, "https://www.carersinbeds.org.uk/jobs/")[0].value == "carersinbeds.org.uk/jobs");
+    CHECK(canonical_value(RecognizerKind::url, "HTTPS://WWW.CarersinBeds.org.uk/") == "carersinbeds.org.uk");
+  }
+  TEST_CASE("not urls") {
+    for (std::string_view text : {"a decent explainer on the gov.uk website.", "e.g. this", "i.e. that", "8.10am",
+                             "£81.90 a week", "danny.b.2000", "M.H. from Dunstable", "a.nowak@example.org",
+                             "and/or", "hrs/wk", "24/7", "v1.2.3", "Mon–Fri 9–5.", "javascript:alert(1)"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::url, text).empty());
+    }
+  }
+  TEST_CASE("shared-document links, with or without a scheme") {
+    const Strings shared = {"https://1drv.ms/f/s!AkT9xQ2bYp7gh1234",
+                            "https://carersinbeds.sharepoint.com/:x:/s/Volunteers/EaB3kLmN0pQrStUvWxYz",
+                            "https://drive.google.com/drive/folders/1aBcD3fGhIjKlMnOpQrStUvWxYz01",
+                            "docs.google.com/document/d/1xYz/edit", "https://www.dropbox.com/s/abc/rota.xlsx?dl=0",
+                            "db.tt/AbCd", "https://app.box.com/s/xyz", "onedrive.live.com/?id=ABC"};
+    for (const std::string& link : shared) {
+      CAPTURE(link);
+      CHECK(excerpts(RecognizerKind::shared_document_link, "here: " + link + " thanks") == Strings{link});
+      CHECK(excerpts(RecognizerKind::url, "here: " + link + " thanks") == Strings{link});
+      CHECK(find(RecognizerKind::internal_link, "here: " + link + " thanks").empty());
+    }
+    for (std::string_view text : {"https://www.carersinbeds.org.uk/jobs", "https://inbox.com/x", "dropbox.com",
+                             "https://docs.google.com", "https://notsharepoint.com/x"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::shared_document_link, text).empty());
+    }
+  }
+  TEST_CASE("internal links") {
+    const Strings internal = {"http://intranet.carersinbeds.local/hr/policies", "intranet.carersinbeds.org.uk",
+                              "https://hr.corp/payroll", "http://intranet/hr", "http://192.168.1.20:8080/admin",
+                              "10.0.0.5/share", "server.lan", "http://localhost:3000/", "file:///C:/Users/jo/notes.txt",
+                              "\\\\fileserver\\Shared\\Rota.xlsx", "https://wiki.internal/page"};
+    for (const std::string& link : internal) {
+      CAPTURE(link);
+      CHECK(excerpts(RecognizerKind::internal_link, "see " + link + " now") == Strings{link});
+    }
+    CHECK(excerpts(RecognizerKind::internal_link,
+                   "Is the intranet down? http://intranet.carersinbeds.local/hr/policies won’t load") ==
+          Strings{"http://intranet.carersinbeds.local/hr/policies"});
+    for (std::string_view text : {"the intranet is down", "https://www.carersinbeds.org.uk/jobs", "8.8.8.8/dns",
+                             "https://intranets.example.com/x", "192.169.1.1/x"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::internal_link, text).empty());
+    }
+  }
+  TEST_CASE("spans after emoji") {
+    const auto f = find(RecognizerKind::url, "👉👉 https://x.org/a");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 3);
+    CHECK(f[0].end == 18);
+  }
+}
+
+TEST_SUITE("credential") {
+  TEST_CASE("the brief's credentials; the span runs from the keyword through the value") {
+    CHECK(excerpts(RecognizerKind::credential, "case sensitive? My password is Summer2024 and it says invalid") ==
+          Strings{"password is Summer2024"});
+    CHECK(excerpts(RecognizerKind::credential, "Wifi password at the Kempston office is CarersRule!2025 if anyone") ==
+          Strings{"password at the Kempston office is CarersRule!2025"});
+    CHECK(excerpts(RecognizerKind::credential, "login for the charity Instagram: carersinbeds / Bluebell2024!") ==
+          Strings{"login for the charity Instagram: carersinbeds / Bluebell2024!"});
+    CHECK(excerpts(RecognizerKind::credential,
+                   "Here’s the login for the charity Instagram so the new volunteers can post: carersinbeds / "
+                   "Bluebell2024!") ==
+          Strings{"login for the charity Instagram so the new volunteers can post: carersinbeds / Bluebell2024!"});
+    CHECK(excerpts(RecognizerKind::credential, "use the admin login: admin@carersinbeds.org.uk / Pa55word!") ==
+          Strings{"login: admin@carersinbeds.org.uk / Pa55word!"});
+    CHECK(excerpts(RecognizerKind::credential, "keep asking for a 2FA code? Mine’s 481 203 and it still") ==
+          Strings{"2FA code? Mine’s 481 203"});
+    CHECK(excerpts(RecognizerKind::credential, "Verification code for the Facebook page is 672910 — Jo") ==
+          Strings{"Verification code for the Facebook page is 672910"});
+    CHECK(excerpts(RecognizerKind::credential, "the password to open it is his DOB, 22071961") ==
+          Strings{"password to open it is his DOB, 22071961"});
+    CHECK(find(RecognizerKind::credential, "My password is Summer2024.")[0].value == "Summer2024");
+  }
+  TEST_CASE("other shapes") {
+    CHECK(excerpts(RecognizerKind::credential, "PIN: 4821") == Strings{"PIN: 4821"});
+    CHECK(excerpts(RecognizerKind::credential, "pwd=Tr0ub4dor") == Strings{"pwd=Tr0ub4dor"});
+    CHECK(excerpts(RecognizerKind::credential, "the key safe code is 1945") == Strings{"key safe code is 1945"});
+    CHECK(excerpts(RecognizerKind::credential, "one-time code - 48 12 03") == Strings{"one-time code - 48 12 03"});
+    CHECK(excerpts(RecognizerKind::credential, "passcode is just 7731") == Strings{"passcode is just 7731"});
+  }
+  TEST_CASE("talk about passwords is not a credential") {
+    for (std::string_view text : {"If you still use the same password everywhere, change it today.",
+                             "Reminder: we will NEVER ask for your password or bank details by phone or text.",
+                             "Password managers are a game changer", "My password is secret", "Log in: 10am",
+                             "login: carersinbeds", "the verification code is on its way", "PIN: 12",
+                             "My password is Summer2024", "password. Is 1234 enough?", "code is ABC123"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      const auto found = find(RecognizerKind::credential, text);
+      if (text == "My password is Summer2024") {
+        CHECK(found.size() == 1);  // the control: the same sentence with a secret
+      } else {
+        CHECK(found.empty());
+      }
+    }
+  }
+  TEST_CASE("spans after emoji") {
+    const auto f = find(RecognizerKind::credential, "🔑🔑 PIN 1234?");
+    CHECK(f.empty());  // no delimiter
+    const auto g = find(RecognizerKind::credential, "🔑🔑 PIN is 1234?");
+    REQUIRE(g.size() == 1);
+    CHECK(g[0].begin == 3);
+    CHECK(g[0].end == 14);
+  }
+}
+
+TEST_SUITE("api-key") {
+  TEST_CASE("known key shapes") {
+    CHECK(excerpts(RecognizerKind::api_key,
+                   "AWS key for the new website build: AKIAIOSFODNN7EXAMPLE, secret "
+                   "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
+          Strings{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"});
+    CHECK(excerpts(RecognizerKind::api_key, "API key for the comms team is 9f8e7d6c5b4a39281706f5e4d3c2b1a0-us21 — please") ==
+          Strings{"9f8e7d6c5b4a39281706f5e4d3c2b1a0-us21"});
+    const Strings keys = {"sk_live_4eC39HqLyjWDarjtT1zdp7dc", "pk_test_TYooMQauvdEDq54NiTphI7jx",
+                          "ghp_1234567890abcdefghijABCDEFGHIJ123456", "github_pat_11ABCDEFG0123456789_abcdefghijklmnop",
+                          "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+                          "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+                          "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N",
+                          "Xk9vQ2mR7tL4pW8sN3bY6cJ1"};
+    for (const std::string& key : keys) {
+      CAPTURE(key);
+      CHECK(excerpts(RecognizerKind::api_key, "token " + key + ".") == Strings{key});
+    }
+  }
+  TEST_CASE("not keys") {
+    for (std::string_view text : {"https://drive.google.com/drive/folders/1aBcD3fGhIjKlMnOpQrStUvWxYz01",
+                             "#CarersWeek2025IsHereAndWeAreReady", "CarersInBedfordshireVolunteer2024Awards",
+                             "AKIAIOSFODNN7EXAMPL", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", "@Xk9vQ2mR7tL4pW8sN3bY6cJ1",
+                             "0123456789012345678901234567", "sk_live_short1"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::api_key, text).empty());
+    }
+  }
+}
+
+TEST_SUITE("recognizers over awkward input") {
+  TEST_CASE("empty, invalid UTF-8, lone digits and long runs never crash and stay in bounds") {
+    const std::string inputs[] = {"", "0", "+", "+4", "+44", "(", "(0", "@", "\\\\", "://", "\xff\xfe 07700 900283",
+                                  std::string(5000, '7'), std::string(3000, '.'), "07700 900283\xc3"};
+    for (const std::string& in : inputs) {
+      for (std::size_t k = 0; k < kRecognizerCount; ++k) {
+        CAPTURE(k);
+        const Text text = Text::from_utf8(in);
+        std::vector<RecognizerMatch> out;
+        recognize(static_cast<RecognizerKind>(k), text, out);
+        for (const RecognizerMatch& m : out) CHECK(m.end <= text.size());
+      }
+    }
+    CHECK(excerpts(RecognizerKind::uk_phone, "\xff\xfe 07700 900283") == Strings{"07700 900283"});
+  }
+}

@@ -19,8 +19,10 @@
 namespace postcheck {
 
 struct LexiconOptions {
-  // Also match masked spellings: one run of '*' replacing letters after the first
-  // ("fuck" also as "f*ck", "fu*k", "f**k", "f***"). For profanity lists.
+  // Also match masked spellings: one run of '*' replacing letters after the first of one word
+  // ("fuck" also as "f*ck", "fu*k", "f**k", "f***"; words of up to 12 letters), and spellings with
+  // doubled letters collapsed where the word keeps 4+ units ("bollocks" also as "bolocks", which is
+  // how the view reads "bolllllocks"). For profanity lists.
   bool masked = false;
 };
 
@@ -39,18 +41,25 @@ class Lexicon {
   Lexicon& operator=(Lexicon&&) noexcept;
 
   // Adds a term for `owner` (any number the caller chooses; many owners may share a term).
-  // Returns false (and adds nothing) when the term normalises to nothing. Call before compile().
+  // Returns false (and adds nothing) when the term normalises to nothing. Call before compile()
+  // (an add() after it takes effect at the next compile(); until then match() finds nothing).
+  // Only the last '*' is the wildcard: the term "f***" is "f**" followed by a wildcard.
   bool add(std::string_view term_utf8, std::uint32_t owner, LexiconOptions options = {});
 
   // Builds the automaton. Call once, after the last add(). O(total term length × alphabet).
   void compile();
 
-  // Appends every whole-word occurrence in `view` to `out`, ordered by end then begin.
+  // Appends every whole-word occurrence in `view` to `out`, ordered by end, then begin, then owner;
+  // each (owner, begin, end) once, however many spellings of the owner's terms hit it.
   // Precondition: compile() was called. Linear in view.units.size() plus the matches.
   void match(const NormalisedView& view, std::vector<LexiconMatch>& out) const;
 
+  // Distinct (spelling, owner, wildcard) entries added, masked spellings included.
   std::size_t pattern_count() const;
+  // States of the compiled automaton (0 before compile()).
   std::size_t state_count() const;
+  // Bytes held by the compiled automaton (for sizing the wasm heap and the benchmark's report).
+  std::size_t memory_bytes() const;
 
  private:
   struct Impl;

@@ -121,6 +121,7 @@ struct Policy {
 //   value.format       unsupported format number
 //   value.vocabulary   a reference to a vocabulary that does not exist
 //   value.term         a term that normalises to nothing or misuses '*'
+//   value.range        a number outside its range (window: 1..100)
 //   rule.duplicate-id  two rules with one id
 //   policy.too-large   beyond the loader's limits (size, nesting, number of terms)
 struct PolicyError {

@@ -2,7 +2,7 @@
 // UTF-8 byte offset and UTF-16 code-unit offset (what JavaScript indexes by), and its tokens.
 // Contract: construction never fails and never loses position; invalid UTF-8 bytes and lone
 // surrogates each become one U+FFFD standing for exactly the units they occupied.
-// No I/O, no globals. Construction is linear in the input.
+// No I/O, no globals. Construction is linear in the input, with an ASCII fast path.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +13,8 @@
 namespace postcheck {
 
 enum class TokenKind : std::uint8_t {
-  word,      // letters (and inner apostrophes / hyphens / digits mixed with letters, e.g. "w4nker")
+  word,      // letters, with digits mixed in ("w4nker"), inner apostrophes ("don't"), leet symbols
+             // between letters ("tw@t", "sh!t"), masks ("f*ck", "f***"); hyphens split words
   number,    // digits only
   url,       // http(s)://…, www.…, or host.tld/path
   email,     // local@domain.tld
@@ -48,8 +49,9 @@ class Text {
   const std::string& utf8() const { return utf8_; }
 
   // Offsets of code point index cp, 0 <= cp <= size(); size() maps to the total length.
-  std::uint32_t byte_offset(std::size_t cp) const { return bytes_[cp]; }
-  std::uint32_t utf16_offset(std::size_t cp) const { return u16_[cp]; }
+  // O(1) for ASCII text, O(log k) with k multi-unit code points (stored sparsely: see wide_).
+  std::uint32_t byte_offset(std::size_t cp) const;
+  std::uint32_t utf16_offset(std::size_t cp) const;
 
   // The original UTF-8 bytes of code points [begin, end).
   std::string_view slice(std::size_t begin, std::size_t end) const;
@@ -60,7 +62,9 @@ class Text {
   // Index into tokens() of the token containing code point cp (cp < size()). O(log n).
   std::size_t token_at(std::size_t cp) const;
 
-  // Code point indices at which a new sentence starts (after . ! ? … or a line break), ascending.
+  // Code point indices at which a sentence starts, ascending: 0 (for non-empty text), then the first
+  // non-space token after . ! ? … (followed by space; not "8.10am", "Mr.", "no. 5", "M.H.") or a
+  // line break.
   const std::vector<std::uint32_t>& sentence_starts() const { return sentence_starts_; }
 
   // Number of word/number/mention/hashtag/email/url tokens wholly inside [begin, end).
@@ -73,8 +77,16 @@ class Text {
 
   std::u32string chars_;
   std::string utf8_;
-  std::vector<std::uint32_t> bytes_;  // size()+1 entries
-  std::vector<std::uint32_t> u16_;    // size()+1 entries
+  // Offsets are stored sparsely: ASCII code points take one byte and one UTF-16 unit, so only code
+  // points that take more are listed, with the running totals of the extra units up to and including
+  // them. Most posts are mostly ASCII, so this saves writing 8 bytes per character.
+  struct Wide {
+    std::uint32_t cp;           // code point index
+    std::uint32_t extra_bytes;  // sum of (UTF-8 length - 1) over wide code points <= cp
+    std::uint32_t extra_u16;    // sum of (UTF-16 length - 1) over wide code points <= cp
+  };
+  std::size_t wide_before(std::size_t cp) const;  // number of Wide entries with index < cp
+  std::vector<Wide> wide_;
   std::vector<Token> tokens_;
   std::vector<std::uint32_t> word_prefix_;  // word-like tokens starting before token i (tokens+1 entries)
   std::vector<std::uint32_t> sentence_starts_;

@@ -1,0 +1,14 @@
+// posts.mjs — the example posts the e2e tests type, with what the default policy must say about them.
+// Kept in one place so a policy change that moves a category is fixed once.
+export const posts = {
+  // A mobile number: personal-data, a holding (block) severity.
+  breach: { text: 'Ring me on 07700 900123 after the meeting', categories: ['personal-data'] },
+  // Nothing the policy cares about.
+  clean: { text: 'Lovely afternoon at the Carers Week picnic in Bedford Park today.', categories: [] },
+  // Masked profanity (disrepute, block) with a mask suggestion: the Fix must give exactly `fixed`.
+  fixable: { text: 'What a f*cking brilliant day', category: 'disrepute', fixed: 'What a f****** brilliant day' },
+  // Party politics: only a rule for the charity's account (clause 4b) fires.
+  politics: { text: 'Reform UK are the only ones talking sense on immigration.', category: 'charity-account-misuse' },
+};
+// A grumble about work: a `warn` rule (shown, never holds the post), so it may be switched off.
+posts.grumble = { text: 'Another pointless all-staff meeting, my manager is useless. Bureaucracy gone mad', category: 'work-grumble' };
