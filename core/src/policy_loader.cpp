@@ -34,8 +34,8 @@ constexpr int kFormat = 1;
 constexpr std::int64_t kMaxWindow = 100;
 
 // ---- The format: which fields each object may have ----
-constexpr std::string_view kPolicyFields[] = {"$schema",  "format",          "name",         "version",
-                                              "description", "organisation", "contacts", "hold_severities",
+constexpr std::string_view kPolicyFields[] = {"$schema",      "format",   "name",            "version",
+                                              "description",  "organisation", "contacts", "hold_severities",
                                               "vocabularies", "rules"};
 constexpr std::string_view kOrganisationFields[] = {"names", "handles", "domains", "accounts"};
 constexpr std::string_view kAccountFields[] = {"network", "handle", "display_name"};
@@ -148,6 +148,9 @@ std::optional<std::size_t> depth_exceeded_at(std::string_view text, std::size_t 
 }
 
 // ---- Stage 2: a DOM parse that reports its syntax error instead of throwing ----
+// json::parse(text, nullptr, false) would not throw either, but it drops the byte offset of the error;
+// sax_parse hands it to parse_error(). json_sax_dom_parser is the DOM builder json::parse itself uses
+// (nlohmann 3.11, detail namespace), so only the error reporting differs.
 class ErrorKeepingParser : public nlohmann::detail::json_sax_dom_parser<Json> {
  public:
   explicit ErrorKeepingParser(Json& root) : json_sax_dom_parser(root, /*allow_exceptions=*/false) {}
@@ -772,7 +775,7 @@ PolicyLoadResult parse_policy(std::string_view json_text, const PolicyLimits& li
     return refuse("policy.too-large", *tally.over_at,
                   offset ? json_locator::line_column_at(json_text, *offset) : json_locator::LineColumn{0, 0},
                   "the policy has more than " + std::to_string(limits.max_terms) +
-                      " terms and exceptions; this is the first beyond the limit");
+                      " entries in its \"terms\" and \"exceptions\" lists; this one is beyond the limit");
   }
 
   Validator validator(root);

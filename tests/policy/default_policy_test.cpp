@@ -1,1 +1,385 @@
-// placeholder: replaced by its tests
+// default_policy_test.cpp — the default policy's content, through the real loader and the real Checker:
+// every deliberate lexicon decision written down in tests/policy/README.md has a case here ("damn" is
+// clean, "Dick Turpin" is clean, "d1ck" is not), plus one or more cases per category for what must be
+// caught and what must stay quiet. The dev corpus gate (dev_corpus_gate.py) measures the whole.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "postcheck/checker.h"
+#include "postcheck/policy.h"
+
+using namespace postcheck;
+
+namespace {
+
+std::string read_policy_file() {
+  std::ifstream in(std::string(POSTCHECK_SOURCE_DIR) + "/core/policies/carers-in-bedfordshire.json",
+                   std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Loaded and compiled once for the whole suite (the tests only read it).
+const Checker& checker() {
+  static const Checker compiled = [] {
+    PolicyLoadResult loaded = parse_policy(read_policy_file());
+    if (!loaded.policy) {
+      for (const auto& e : loaded.errors) FAIL_CHECK(e.to_string());
+      FAIL("the default policy does not load");
+    }
+    return Checker(std::move(*loaded.policy));
+  }();
+  return compiled;
+}
+
+constexpr Context kPersonal{Account::personal, false};
+constexpr Context kCharity{Account::charity, true};
+constexpr Context kCharityUnauthorised{Account::charity, false};
+
+// Categories of the warn/block findings (what the scorer and the extension count).
+std::set<std::string> flagged(std::string_view text, Context context = kPersonal) {
+  std::set<std::string> out;
+  for (const auto& f : checker().check(text, context)) {
+    if (f.severity != Severity::info) out.insert(f.category);
+  }
+  return out;
+}
+
+bool clean(std::string_view text, Context context = kPersonal) { return flagged(text, context).empty(); }
+
+bool has(std::string_view text, std::string_view category, Context context = kPersonal) {
+  return flagged(text, context).count(std::string(category)) > 0;
+}
+
+// The first finding of a category (the test fails when there is none).
+Finding finding(std::string_view text, std::string_view category, Context context = kPersonal) {
+  for (const auto& f : checker().check(text, context)) {
+    if (f.category == category) return f;
+  }
+  FAIL("no " << category << " finding in: " << text);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the default policy loads, names the charity and covers every category") {
+  PolicyLoadResult loaded = parse_policy(read_policy_file());
+  REQUIRE(loaded.errors.empty());
+  REQUIRE(loaded.policy);
+  const Policy& p = *loaded.policy;
+  CHECK(p.organisation_names == std::vector<std::string>{"Carers in Bedfordshire", "Carers in Beds"});
+  CHECK(p.organisation_handles == std::vector<std::string>{"@CarersinBeds"});
+  CHECK(p.accounts.size() == 4);
+  REQUIRE(p.contacts.count("communications_officer") == 1);
+  REQUIRE(p.contacts.count("community_engagement_lead") == 1);
+  CHECK(p.contacts.at("communications_officer").role == "Communications Officer");
+  CHECK(p.contacts.at("community_engagement_lead").role == "Community Engagement Lead");
+
+  std::set<std::string> categories;
+  for (const Rule& r : p.rules) {
+    INFO("rule " << r.id);
+    categories.insert(r.category);
+    // Every message names its clause; every advice says what to do.
+    CHECK(r.message.find("Clause " + r.clause) == 0);
+    CHECK(r.advice.size() > 20);
+  }
+  for (std::string_view c : kCategories) {
+    INFO("category " << c);
+    CHECK(categories.count(std::string(c)) == 1);
+  }
+}
+
+TEST_CASE("mild British words are deliberately clean") {
+  for (const char* text : {
+           "Damn, missed the bus again",
+           "Bloody freezing at parkrun this morning",
+           "Bloody hell, the train is cancelled",
+           "Knackered after the half marathon",
+           "Blimey, what a queue at the Post Office",
+           "Crikey, 30 degrees in Bedford today",
+           "What a pillock I am, left my keys in the door",
+           "Our striker was a right plonker today",
+           "Don't be a prat, wear your helmet",
+           "Some numpty parked on the kerb",
+           "The muppet who designed this roundabout",
+           "Cock-a-hoop about my exam results",
+           "Total cock-up with the delivery, but sorted now",
+           "Sod's law: the sun came out after the picnic",
+           "You daft git, you left the oven on",
+       }) {
+    INFO(text);
+    CHECK(clean(text));
+  }
+}
+
+TEST_CASE("place names and innocent words that contain rude ones stay clean") {
+  for (const char* text : {
+           "Great day out in Scunthorpe visiting the in-laws",
+           "Weekend walking in Penistone with my sister",
+           "Middlesex v Essex at Lord's today",
+           "Sussex and Essex both beaten this week",
+           "Lovely trip to Cockermouth this weekend",
+           "Holiday cottage near Shitterton in Dorset",
+           "Highly recommend the cockpit tour at Old Warden",
+           "Cracking cocktail night in Leighton Buzzard",
+           "Shiitake mushroom risotto for tea tonight",
+           "Assessment centre for the new job went well",
+           "Scrabble night: played ANALYSE on a triple word score",
+           "Took the kids to see the Dick Turpin exhibit",
+           "Finally finished Moby-Dick",
+           "Spotted dick and custard at the reunion",
+           "Dick Whittington at the Grove Theatre this Christmas",
+           "Reading Philip K. Dick on the train",
+           "Coal tits and long-tailed tits at the feeder",
+           "It's all tit for tat with those two",
+           "Pussy willow is out along the river",
+           "Restoring an old Mazda with a Wankel engine",
+           "Great tits and blue tits on the feeder this morning",
+           "Hancock's Half Hour repeats on the radio",
+           "Quiz night at the Cock Inn, we came second",
+           "Add a knob of butter and stir",
+           "Faggots and peas at the chippy, proper northern tea",
+           "Walked past the old slag heaps near the pit",
+           "Prick the sausages before they go in the oven",
+           "Popped out for a fag, back in five",
+       }) {
+    INFO(text);
+    CHECK(clean(text));
+  }
+}
+
+TEST_CASE("profanity is caught in every disguise the normaliser folds") {
+  for (const char* text : {
+           "Carers Week is f*cking brilliant",     // masked
+           "f**k this traffic",                    // masked, two stars
+           "fuuuuck me that was a long week",      // repeated letters
+           "f u c k i n g hell, Luton lost",       // spaced letters
+           "F.U.C.K this week honestly",           // dotted letters
+           "Absolutely sh1t day",                  // leetspeak
+           "What a tw@t that referee was",         // symbol for a letter
+           "whoever parked there is a w4nker",
+           "My neighbour's a proper d1ck",         // "d1ck" is not "Dick Turpin"
+           "My line manager is a useless c*nt",
+           "What a load of bol\u200Blocks",        // zero-width space inside
+           "\xEF\xBC\xA6\xEF\xBD\x95\xEF\xBD\x83\xEF\xBD\x8B this",  // fullwidth "Ｆｕｃｋ"
+       }) {
+    INFO(text);
+    CHECK(has(text, "disrepute"));
+  }
+  // The finding points at the disguised word itself, in the original text.
+  CHECK(finding("What a tw@t that referee was", "disrepute").excerpt == "tw@t");
+  CHECK(finding("What a load of bol\u200Blocks", "disrepute").excerpt == "bol\u200Blocks");
+}
+
+TEST_CASE("severity: strong swearing, insults and slurs block; mild swearing warns") {
+  CHECK(finding("Who the fuck schedules roadworks in rush hour", "disrepute").severity == Severity::block);
+  CHECK(finding("My ex is a lying bastard", "disrepute").severity == Severity::block);
+  CHECK(finding("That bus driver is an absolute bellend", "disrepute").severity == Severity::block);
+  CHECK(finding("Anyone who votes for that lot is a total r3tard", "disrepute").severity == Severity::block);
+  CHECK(finding("Shit, left my lanyard at home", "disrepute").severity == Severity::warn);
+  CHECK(finding("Crap weather for the fun day", "disrepute").severity == Severity::warn);
+  CHECK(finding("Bugger, forgot the raffle tickets", "disrepute").severity == Severity::warn);
+  CHECK(finding("Can't be arsed with the ironing", "disrepute").severity == Severity::warn);
+  // Masked words get a masking suggestion.
+  const Finding f = finding("Shit, left my lanyard at home", "disrepute");
+  REQUIRE(f.suggestion);
+  CHECK(f.suggestion->text == "S***");
+}
+
+TEST_CASE("threats, harassment, hate, sexual content and mockery are disrepute") {
+  for (const char* text : {
+           "I know who you are and I will break your legs",
+           "Cross me again and I'll smash your face in",
+           "@Dave you absolute waste of space. Watch your back.",
+           "Sick of all these Eastern Europeans taking the jobs. Send them home.",
+           "Go back to your own country, nobody wants you here",
+           "Hitler had the right idea about some people tbh",
+           "I'd let him do a lot more than my hamstrings if you know what I mean",
+           "Wanna see me naked? DM for pics",
+           "Whoever let their dog foul outside the school, you're a disgusting pig",
+           "Carers who moan about being tired should try working for a living",
+           "Some of these dementia patients are like toddlers lol",
+       }) {
+    INFO(text);
+    CHECK(has(text, "disrepute"));
+  }
+  for (const char* text : {
+           "You absolute legend, thank you for the cake",   // praise, not harassment
+           "Hate is not welcome in Bedford: join the unity walk on Saturday",
+           "Refugees who care for family face extra barriers. We can help.",
+           "Caring for someone with dementia can be lonely. Our Memory Cafe meets on Wednesdays.",
+       }) {
+    INFO(text);
+    CHECK(clean(text));
+  }
+}
+
+TEST_CASE("personal data: private contact details and identifiers, not the charity's public ones") {
+  for (const char* text : {
+           "Text Priya on +44 7700 900 283, she's doing the rota",
+           "Ring Maureen on (01632) 960 245 if you find the dog",
+           "Her personal mobile is 07700-900-527 or email a.nowak@example.org",
+           "The card inside says Janet Fairweather, 4 Mill Lane, Biggleswade SG18 0AW",
+           "His NI number is XJ 91 21 03 C if anyone there is listening",
+           "We've logged the referral (NHS number 999 954 2557)",
+           "Pay Kev by bank transfer, sort code 20-45-77 account 41028833",
+           "Use this for the deposit: 4000 0050 3491 0654",
+           "Can anyone help Mr Ahmed Rafiq (DOB 22/07/1961) with his forms?",
+       }) {
+    INFO(text);
+    CHECK(has(text, "personal-data"));
+  }
+  for (const char* text : {
+           "Call our helpline on 01234 567890 or email info@carersinbeds.org.uk",
+           "Get in touch: info@carersinbeds.org.uk or 01234 567 890",
+           "Booking ref 999 379 5630 for the cottage, can't wait!",          // fails the NHS check anyway
+           "Reference 943 476 5919 for the parcel",                          // a valid NHS shape, no NHS context
+           "The council's Adult Social Care front door team is on 01632 960100, Mon-Fri 9-5.",
+           "Join us at Luton Central Library, St George's Square, LU1 2NG, 10am-2pm.",
+           "Ticket barcode 4945 4633 8260 6058, is the concert still on?",    // fails Luhn
+           "Order #40213377812 still hasn't turned up",
+           "For urgent medical help call NHS 111, or 999 in an emergency.",
+           "Job vacancy: Carer Support Worker. Closing date 30/06/2025.",
+       }) {
+    INFO(text);
+    CHECK_FALSE(has(text, "personal-data"));
+  }
+  // The finding covers the number itself.
+  CHECK(finding("Text Priya on +44 7700 900 283 please", "personal-data").excerpt == "+44 7700 900 283");
+  // Addresses at the charity's own domain are organisational, not personal data.
+  CHECK_FALSE(has("Email our fundraising team at fundraising@carersinbeds.org.uk", "personal-data"));
+}
+
+TEST_CASE("client confidentiality: an identifiable person next to their circumstances") {
+  for (const char* text : {
+           "Mrs Okonkwo rang the office 14 times today about her son's PIP claim.",
+           "My client in Kempston has just been told her husband's dementia has progressed",
+           "Kofi is 11 and does all his mum's injections because of her MS.",
+           "Shout out to M.H. from Dunstable who finally accepted respite for her son.",
+           "Third safeguarding referral this week for the same family in Houghton Regis.",
+           "My client's husband was arrested last night for domestic abuse.",
+       }) {
+    INFO(text);
+    CHECK(has(text, "client-confidentiality"));
+  }
+  CHECK(has("Hi Karen, so sorry to hear about your husband's Parkinson's diagnosis. Jo, your support worker, "
+            "will call you.",
+            "client-confidentiality", kCharity));
+  for (const char* text : {
+           "Dementia Action Week starts Monday. If you care for someone living with dementia, you are not alone.",
+           "Cancer doesn't just affect the patient. If you look after someone with cancer, you're a carer too.",
+           "Looking after Dad this week after his hip op, thank goodness for lovely neighbours",
+           "So proud of my colleague Priya who just finished her counselling qualification",
+           "Really useful safeguarding adults refresher at work today",
+           "Meet our new trustee, Dr Helen Matthews, a retired GP. Welcome, Helen!",
+           "Love my job. A carer told me the short break we arranged was her first proper rest in years.",
+       }) {
+    INFO(text);
+    CHECK(clean(text));
+  }
+}
+
+TEST_CASE("professional boundaries: inviting the people we support into personal contact") {
+  for (const char* text : {
+           "To all my lovely carers from the Biggleswade group, add me on my personal Facebook",
+           "If any of my clients need me out of hours just WhatsApp me on my own number",
+           "Snapchat me carers!! happy to chat anytime",
+           "Told the carer I support she can stay at mine whenever things get too much",
+           "Let's be friends on Insta, you're my favourite client",
+       }) {
+    INFO(text);
+    CHECK(has(text, "professional-boundaries"));
+  }
+  for (const char* text : {
+           "Follow us on Instagram for news about our carers' groups",
+           "Had a lovely catch-up with my old manager, lunch at the Rose tomorrow",
+       }) {
+    INFO(text);
+    CHECK_FALSE(has(text, "professional-boundaries"));
+  }
+}
+
+TEST_CASE("work grumbles are caught; praise of work and colleagues is not") {
+  for (const char* text : {
+           "3% pay rise when everything's gone up 10%. Thanks for nothing, bosses",
+           "When your manager takes credit for YOUR funding bid. Not bitter. Much.",
+           "Unpaid overtime again. Love that for me",
+           "Our new CEO has decided we all need to hot-desk. Genius.",
+           "Work is doing my head in. Too much paperwork and nobody upstairs cares.",
+           "If my team leader schedules one more 8am meeting I swear I'm walking out",
+       }) {
+    INFO(text);
+    CHECK(has(text, "work-grumble"));
+  }
+  for (const char* text : {
+           "Our team bake sale raised 212 pounds, my colleagues are absolute stars",
+           "Had my annual appraisal today, lovely feedback from my manager",
+           "Huge thanks to my colleagues for covering the phones while I was at the dentist",
+       }) {
+    INFO(text);
+    CHECK(clean(text));
+  }
+}
+
+TEST_CASE("speaking for the charity: a stance in its name needs a personal disclaimer") {
+  const char* stance = "At Carers in Bedfordshire we think the council's decision to cut respite is a disgrace.";
+  CHECK(has(stance, "speaking-for-charity"));
+  const Finding f = finding(stance, "speaking-for-charity");
+  REQUIRE(f.suggestion);
+  CHECK(f.suggestion->action == Suggestion::Action::append);
+  CHECK(f.suggestion->text == " (Views my own.)");
+  CHECK(has("My employer fully backs the junior doctors' strike", "speaking-for-charity"));
+  CHECK(has("Carers in Bedfordshire's view is that the council has got this badly wrong", "speaking-for-charity"));
+  // With a disclaimer, or on the charity's own account, it is not speaking out of turn.
+  CHECK_FALSE(has("Views my own: at Carers in Bedfordshire we think the cut is a disgrace.", "speaking-for-charity"));
+  CHECK_FALSE(has("Personal opinion, not my employer's: parking charges for carers should go.",
+                  "speaking-for-charity"));
+  CHECK_FALSE(has(stance, "speaking-for-charity", kCharity));
+  // Sharing the charity's campaigns and jobs is encouraged.
+  CHECK(clean("Carers in Bedfordshire are hiring! Young Carers Worker, 30 hrs/wk, Bedford."));
+  CHECK(clean("Proud to be running the Bedford Half for @CarersinBeds on Sunday!"));
+}
+
+TEST_CASE("charity-account misuse: party politics, personal life, selling, jokes, unauthorised posters") {
+  for (const char* text : {
+           "Vote Labour on Thursday, the only party that cares about carers!",
+           "Reform UK are the only ones talking sense on immigration.",
+           "The Conservatives have failed unpaid carers for 14 years.",
+           "Please vote for Cllr Jan Whitby (Lib Dem) in the by-election",
+           "Massive congratulations to my sister Hannah on her engagement!!",
+           "Selling my daughter's old bike, 40 pounds ono. DM me!",
+           "Why did the MK Dons fan cross the road? Nobody knows",
+       }) {
+    INFO(text);
+    CHECK(has(text, "charity-account-misuse", kCharity));
+    CHECK_FALSE(has(text, "charity-account-misuse", kPersonal));
+  }
+  // Non-partisan civic information is on purpose.
+  CHECK(clean("Polling day is Thursday. Remember to bring photo ID.", kCharity));
+  // Anyone not authorised for the charity's accounts is held, however good the post (clause 4a).
+  const Finding f = finding("Carers Week coffee morning on Tuesday, all welcome", "charity-account-misuse",
+                            kCharityUnauthorised);
+  CHECK(f.severity == Severity::block);
+  CHECK(f.clause == "4a");
+}
+
+TEST_CASE("security: secrets and internal links") {
+  for (const char* text : {
+           "Wifi password at the Kempston office is CarersRule!2025",
+           "My password is Summer2024 and it says invalid",
+           "AWS key for the website: AKIAIOSFODNN7EXAMPLE",
+           "Case notes template: https://drive.google.com/drive/folders/1aBcD3fGhIjKlMnOpQrStUvWxYz01",
+           "Is the intranet down? http://intranet.carersinbeds.local/hr/policies won't load",
+       }) {
+    INFO(text);
+    CHECK(has(text, "security"));
+  }
+  CHECK(clean("Password managers are a game changer. Don't reuse the same password everywhere."));
+  CHECK(clean("We will NEVER ask for your password or bank details by phone.", kCharity));
+}

@@ -225,14 +225,15 @@ const oneLine = (error) => String(error && error.message ? error.message : error
 /** Child mode: import + instantiate + compile one adapter in this fresh process, then one check. */
 async function coldStartChild(name, textPath) {
   const adapter = findAdapter(name);
+  const phases = {};
   const start = nowUs();
-  const engine = await adapter.load();
+  const engine = await adapter.load(phases);
   const readyMs = (nowUs() - start) / 1000;
   const text = readFileSync(textPath, 'utf8');
   const checkStart = nowUs();
   const result = engine.async ? await engine.check(text) : engine.check(text);
   const firstCheckMs = (nowUs() - checkStart) / 1000;
-  process.stdout.write(`${JSON.stringify({ ready_ms: readyMs, first_check_ms: firstCheckMs, findings: engine.count(result) })}\n`);
+  process.stdout.write(`${JSON.stringify({ ready_ms: readyMs, first_check_ms: firstCheckMs, findings: engine.count(result), phases })}\n`);
 }
 
 /** Starts `node bench.mjs --cold-start NAME` up to coldRuns times (fewer for a very slow starter). */
@@ -249,13 +250,15 @@ function measureColdStart(adapter, textPath, settings) {
     }
     runs.push({ ...JSON.parse(child.stdout.trim().split('\n').pop()), process_ms: processMs });
   }
-  const median = (key) => {
-    const sorted = runs.map((run) => run[key]).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-  };
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const phases = {};
+  for (const phase of Object.keys(runs[0].phases ?? {})) phases[phase] = median(runs.map((run) => run.phases[phase]));
   return {
     name: adapter.name, status: 'ok', runs: runs.length,
-    ready_ms: median('ready_ms'), first_check_ms: median('first_check_ms'), process_ms: median('process_ms'),
+    ready_ms: median(runs.map((run) => run.ready_ms)),
+    first_check_ms: median(runs.map((run) => run.first_check_ms)),
+    process_ms: median(runs.map((run) => run.process_ms)),
+    phases,
   };
 }
 
@@ -446,9 +449,16 @@ function renderReport(results, markdown) {
     results.cold_start.map((row) => row.status === 'ok'
       ? [row.name === SUBJECT ? 'postcheck wasm' : row.name, formatTime(row.ready_ms * 1000), formatTime(row.first_check_ms * 1000), String(row.runs)]
       : [row.name === SUBJECT ? 'postcheck wasm' : row.name, row.status === 'unavailable' ? 'not built' : row.status, '—', '0']), markdown));
-  if (results.native?.policy_compile_ms !== undefined && results.native?.policy_compile_ms !== null) {
-    out.push('');
-    out.push(`Native default-policy parse + compile: ${formatTime(results.native.policy_compile_ms * 1000)}.`);
+  const subjectCold = results.cold_start.find((row) => row.name === SUBJECT && row.status === 'ok');
+  const nativeCompileMs = results.native?.policy_compile_ms;
+  if (subjectCold?.phases?.create_checker_ms !== undefined || typeof nativeCompileMs === 'number') out.push('');
+  if (subjectCold?.phases?.create_checker_ms !== undefined) {
+    const p = subjectCold.phases;
+    out.push(`PostCheck wasm cold start by phase (medians): import ${formatTime(p.import_ms * 1000)}, read .wasm ` +
+      `${formatTime(p.read_wasm_ms * 1000)}, createChecker() (instantiate + default policy parse and compile) ${formatTime(p.create_checker_ms * 1000)}.`);
+  }
+  if (typeof nativeCompileMs === 'number') {
+    out.push(`Native default-policy parse + compile, for comparison: ${formatTime(nativeCompileMs * 1000)}.`);
   }
   out.push('');
 

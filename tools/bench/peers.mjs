@@ -30,7 +30,7 @@ function wordsChanged(original, cleaned) {
 
 /**
  * Each adapter: name, package (npm name, or null for PostCheck), does (what the call covers, for the table),
- * wasmPath (a .wasm it ships, for the size comparison), and load() -> { check(text), async, count(result) }.
+ * wasmPath (a .wasm it ships, for the size comparison), and load(phases?) -> { check(text), async, count(result) }.
  * check() is the timed call; count() turns its result into a number of findings, outside the timed loop.
  */
 export const ADAPTERS = [
@@ -41,15 +41,25 @@ export const ADAPTERS = [
     wasmPath: join(DIST_LIB, 'postcheck-core.wasm'),
     gluePaths: [join(DIST_LIB, 'postcheck.js'), join(DIST_LIB, 'postcheck-core.js')],
     version: () => JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version,
-    async load() {
+    // phases (optional) receives where a cold start goes: import, reading the .wasm, createChecker().
+    async load(phases = {}) {
       const apiPath = join(DIST_LIB, 'postcheck.js');
       if (!existsSync(apiPath)) {
         throw Object.assign(new Error(`dist/lib/postcheck.js not built (cmake --preset wasm && cmake --build --preset wasm)`),
           { code: 'NOT_BUILT' });
       }
+      let mark = performance.now();
+      const lap = () => {
+        const previous = mark;
+        mark = performance.now();
+        return mark - previous;
+      };
       const { createChecker } = await import(pathToFileURL(apiPath).href);
+      phases.import_ms = lap();
       const wasmBinary = readFileSync(join(DIST_LIB, 'postcheck-core.wasm'));
-      const checker = await createChecker({ wasmBinary });
+      phases.read_wasm_ms = lap();
+      const checker = await createChecker({ wasmBinary });  // instantiate + parse and compile the default policy
+      phases.create_checker_ms = lap();
       const context = { account: 'personal', authorised: false };
       return {
         async: false,

@@ -1,6 +1,8 @@
 // normalise.h — the view of a Text that matchers run on, each unit mapped back to original code points.
-// Folds case, drops zero-width/format characters (U+200B–U+200D, U+2060, U+FEFF, U+00AD), folds
-// look-alikes (Cyrillic/Greek homoglyphs, fullwidth forms, accented Latin to its base letter), reads
+// Folds case, drops zero-width/format characters (U+200B–U+200D, U+2060, U+FEFF, U+00AD, and the other
+// invisible bidi/format marks U+200E/F, U+202A–E, U+2061–4, U+2066–F), folds look-alikes (Cyrillic/Greek
+// homoglyphs, fullwidth, circled and mathematical letters, small capitals, accented Latin to its base
+// letter; combining marks are dropped into the letter before them), reads
 // leetspeak inside words that hold letters (0 1 3 4 5 7 @ $ ! …), collapses runs of 3+ identical letters
 // to one, joins runs of 3+ single letters separated by one space . - * _ ("f u c k", "f.u.c.k"), turns
 // curly quotes and apostrophes into ASCII, and keeps '*' inside or at the end of a word as a mask.
@@ -20,7 +22,8 @@ namespace postcheck {
 //   'a'..'z' '0'..'9'   letters and digits after folding
 //   '\''                 an apostrophe inside a word ("don't")
 //   '*'                  a masking asterisk inside or at the end of a word ("f*ck", "f***")
-//   '@' '#'              the sigil of a mention or hashtag (kept so "@carersinbeds" can be a term)
+//   '@' '#'              the sigil of a mention or hashtag (kept so "@carersinbeds" can be a term;
+//                        '_' in a handle is dropped); '@' also inside an email address
 //   '.'                  a dot inside a word-like token (domains: "gov.uk")
 //   '\x01'               any other letter (other scripts): part of a word, never part of a term
 //   ' '                  a separator: any run of spaces, punctuation, emoji, line breaks

@@ -38,6 +38,12 @@ export function installRouter(engine) {
         sites: sites.filter((s) => s.id !== 'generic').map((s) => ({ id: s.id, name: s.name })),
       };
     },
+    async [Messages.uiToBackgroundDiagnostics]() {
+      const tabs = await api.tabs.query({});
+      const replies = await Promise.all(tabs.map((tab) => api.tabs.sendMessage(tab.id, { type: Messages.backgroundToContentDiagnostics })
+        .then((stats) => ({ tabId: tab.id, ...stats }), () => null)));
+      return replies.filter(Boolean);
+    },
     async [Messages.uiToBackgroundPing]() {
       await engine.getChecker();
       return { ...engine.times, now: Date.now() };

@@ -18,6 +18,7 @@ import { shiftFindings } from './finding-shift.js';
 import { h } from './overlay/dom.js';
 import { FindingCard } from './overlay/finding-card.js';
 import { TextareaGeometry } from './textarea-geometry.js';
+import { noteWork } from './work-timer.js';
 
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -89,8 +90,10 @@ export class ComposeSession {
   async runCheck() {
     clearTimeout(this.checkTimer);
     if (!this.connected) return;
+    let started = performance.now();
     const text = this.readText();
     const context = this.env.accountContext.current(this.env.getPolicy(), this.env.getSettings());
+    noteWork('read text', started);
     const sameContext = this.context && this.context.account === context.account && this.context.authorised === context.authorised;
     if (text === this.checkedText && sameContext && !this.policyChanged) { this.dirty = false; this.updateChip(); return; }
     const seq = ++this.seq;
@@ -102,7 +105,8 @@ export class ComposeSession {
       return; // the next edit checks again; nothing on screen is wrong, only possibly missing
     }
     if (seq !== this.seq || !this.connected) return;  // a newer check is on its way
-    if (this.readText() !== text) { this.scheduleCheck(false); return; }
+    started = performance.now();
+    if (this.readText() !== text) { noteWork('reply', started); this.scheduleCheck(false); return; }
     this.checkedText = text;
     this.shownText = text;
     this.context = context;
@@ -117,7 +121,8 @@ export class ComposeSession {
     this.env.onPolicyKey(reply.policyKey);
     this.refilter();
     this.updateChip();
-    this.layout();
+    noteWork('reply', started);
+    this.scheduleLayout();
     this.announceCount();
     for (const resolve of this.waiters ?? []) resolve();
     this.waiters = [];
@@ -166,14 +171,20 @@ export class ComposeSession {
 
   // ----- drawing -----
 
+  // Geometry is read just after the browser has rendered a frame (a task queued from rAF runs after
+  // that frame's layout), so PostCheck reads a clean layout instead of forcing the page to lay out
+  // in the middle of our work — with a huge paste that forced layout alone can take tens of ms.
   scheduleLayout() {
     if (this.layoutFrame) return;
-    this.layoutFrame = requestAnimationFrame(() => { this.layoutFrame = 0; this.layout(); });
+    this.layoutFrame = requestAnimationFrame(() => {
+      setTimeout(() => { this.layoutFrame = 0; this.layout(); }, 0);
+    });
   }
 
   async layout() {
     const token = (this.layoutToken = (this.layoutToken ?? 0) + 1);
     if (!this.connected) return;
+    let sliceStart = performance.now();
     const boxRect = this.box.getBoundingClientRect();
     const visible = boxRect.width > 0 && boxRect.height > 0;
     let segments = [];
@@ -186,23 +197,31 @@ export class ComposeSession {
       this.refilter();
     }
     this.placeBadgeAndChip(boxRect, visible);
-    const drawable = visible ? this.findings.filter((f) => f.start < Timing.maxDrawnTextLength).slice(0, Timing.maxDrawnUnderlines) : [];
-    if (this.isTextarea && drawable.length) this.geometry.sync(this.box, Timing.maxDrawnTextLength);
+    const limit = this.isTextarea ? Timing.maxMirroredTextLength : Timing.maxDrawnTextLength;
+    const drawable = visible ? this.findings.filter((f) => f.end <= limit).slice(0, Timing.maxDrawnUnderlines) : [];
+    const sliceDone = async () => { // true when the slice is used up and a newer layout took over
+      if (performance.now() - sliceStart <= Timing.sliceBudgetMs) return false;
+      noteWork('layout slice', sliceStart);
+      await yieldToPage();
+      sliceStart = performance.now();
+      return token !== this.layoutToken || !this.connected;
+    };
+    if (await sliceDone()) return;
+    if (this.isTextarea && drawable.length) {
+      this.geometry.sync(this.box, limit);
+      if (await sliceDone()) return;
+    }
     const items = [];
-    let sliceStart = performance.now();
     for (const finding of drawable) {
       let rects;
       if (this.isTextarea) rects = this.geometry.rectsFor(finding.start, finding.end);
       else rects = [...(rangeFor(segments, finding.start, finding.end)?.getClientRects() ?? [])];
       items.push({ finding, rects: rects.filter((r) => r.width > 0.5 && r.height > 0) });
-      if (performance.now() - sliceStart > Timing.sliceBudgetMs) {
-        await yieldToPage();
-        if (token !== this.layoutToken || !this.connected) return;
-        sliceStart = performance.now();
-      }
+      if (await sliceDone()) return;
     }
     this.items = items;
     this.drawUnderlines(boxRect);
+    noteWork('layout slice', sliceStart);
   }
 
   drawUnderlines(boxRect) {
@@ -237,8 +256,8 @@ export class ComposeSession {
 
   placeBadgeAndChip(boxRect, visible) {
     const n = this.findings.length + this.unsent.total;
-    const truncated = this.unsent.total > 0 || n > Timing.maxDrawnUnderlines
-      || this.findings.some((f) => f.start >= Timing.maxDrawnTextLength);
+    const limit = this.isTextarea ? Timing.maxMirroredTextLength : Timing.maxDrawnTextLength;
+    const truncated = this.unsent.total > 0 || n > Timing.maxDrawnUnderlines || this.findings.some((f) => f.end > limit);
     this.badge.hidden = !visible || n === 0;
     if (!this.badge.hidden) {
       const worst = ['block', 'warn', 'info'].find((s) => this.findings.some((f) => f.severity === s)) ?? 'info';
@@ -391,6 +410,7 @@ export class ComposeSession {
   dispose() {
     clearTimeout(this.checkTimer);
     cancelAnimationFrame(this.layoutFrame);
+    this.layoutFrame = 0;
     this.layoutToken = -1;
     for (const [type, fn] of this.listeners) this.box.removeEventListener(type, fn);
     this.resizeObserver.disconnect();

@@ -9,6 +9,7 @@
 //   focusin (capture, composed path) ─► the same test on the focused element (catches shadow roots
 //                                       attached after insertion, which no observer reports)
 import { Timing } from '../shared/timing.js';
+import { noteWork } from './work-timer.js';
 
 export class ComposeWatcher {
   // onBox(box) for each new box; onRemoved() after a batch that removed nodes; isOurs(node) skips our overlay.
@@ -70,6 +71,7 @@ export class ComposeWatcher {
       this.scan(node);
       if (performance.now() - started > Timing.sliceBudgetMs) { this.schedule(); break; }
     }
+    noteWork('find compose boxes', started);
     if (this.removedSeen && !this.pending.length) {
       this.removedSeen = false;
       this.onRemoved();

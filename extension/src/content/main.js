@@ -3,6 +3,7 @@
 // the compose-box watcher, one ComposeSession per box, the post guard and the sign-up reminder.
 // Nothing here is visible to the page's own scripts (no globals; the overlay is ours by reference).
 import { api } from '../shared/browser-api.js';
+import { Messages } from '../shared/messages.js';
 import { settingsStorageKey } from '../shared/settings.js';
 import { updateUserSettings } from '../shared/settings-store.js';
 import { AccountContext } from './account-context.js';
@@ -14,6 +15,7 @@ import { Notice } from './overlay/notice.js';
 import { OverlayRoot } from './overlay/overlay-root.js';
 import { PostGuard } from './post-guard.js';
 import { SignupReminder } from './signup-reminder.js';
+import { workStats } from './work-timer.js';
 
 const state = { site: null, policy: null, settings: null, enabled: false, active: null, stopped: false };
 
@@ -145,6 +147,11 @@ async function start() {
   } catch {
     return; // the background could not answer: stay out of the way
   }
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (message?.type !== Messages.backgroundToContentDiagnostics || sender?.id !== api.runtime.id) return false;
+    sendResponse(workStats());
+    return false;
+  });
   api.storage.onChanged.addListener((changes, area) => {
     if (state.stopped) return;
     if (area === 'managed' || (area === 'local' && settingsStorageKey in changes)) refreshFromBackground();

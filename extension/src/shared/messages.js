@@ -10,8 +10,11 @@ export const Messages = Object.freeze({
   contentToBackgroundWarmUp: 'content-to-background:warm-up',
   // ui → background: policy, managed-settings status and settings for the popup/options pages.
   uiToBackgroundStatus: 'ui-to-background:status',
-  // ui → background: time N checks of a text inside the background (a measuring aid for the report).
+  // ui → background: when the worker and the engine started (a measuring aid for the report).
   uiToBackgroundPing: 'ui-to-background:ping',
+  // ui → background → content: each tab's longest stretch of content-script work (durations only).
+  uiToBackgroundDiagnostics: 'ui-to-background:diagnostics',
+  backgroundToContentDiagnostics: 'background-to-content:diagnostics',
 });
 
 const knownTypes = new Set(Object.values(Messages));

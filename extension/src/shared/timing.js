@@ -4,6 +4,7 @@ export const Timing = Object.freeze({
   typingPauseMs: 150,        // check after this long without an edit (paste checks at once)
   sliceBudgetMs: 8,          // longest stretch of drawing work before yielding to the page
   maxDrawnUnderlines: 300,   // beyond this the badge still counts every finding
-  maxDrawnTextLength: 60000, // underlines are drawn for findings starting before this index
+  maxDrawnTextLength: 20000, // underlines are drawn for findings ending before this index…
+  maxMirroredTextLength: 8000, // …and in a textarea (measured through a mirror) before this one
   messageTimeoutMs: 4000,    // a check reply slower than this is retried once (worker restarted)
 });

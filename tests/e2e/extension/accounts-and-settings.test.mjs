@@ -129,14 +129,26 @@ test('a warn rule can be stopped from the card and shown again from the popup', 
   await page.locator('#editor').click();
   await page.keyboard.type(posts.grumble.text);
   await waitForCategories(page, (c) => c.includes(posts.grumble.category), 1000);
-  const rule = (await underlines(page)).find((u) => u.category === posts.grumble.category).rule;
+  const rules = async () => (await underlines(page)).map((u) => u.rule);
+  const waitForRules = async (predicate) => {
+    for (let i = 0; !predicate(await rules()); i += 1) {
+      if (i > 150) throw new Error(`rules never matched: ${await rules()}`);
+      await page.waitForTimeout(20);
+    }
+  };
+  await page.keyboard.press('Home');
   await page.keyboard.press('Alt+Shift+F');
-  await page.locator('[data-postcheck-root] .card button.ignore-rule').click();
-  await waitForCategories(page, (c) => !c.includes(posts.grumble.category), 2000);
+  const card = page.locator('[data-postcheck-root] [data-postcheck-card]');
+  await card.waitFor();
+  const rule = await card.evaluate((c) => c.closest('[data-postcheck-card]') && c.ownerDocument && c.getRootNode().host
+    && [...c.getRootNode().querySelectorAll('.underline.current')].map((u) => u.dataset.findingRule)[0]);
+  assert.ok(rule?.startsWith('work-grumble'), `card opened on ${rule}`);
+  await card.locator('button.ignore-rule').click();
+  await waitForRules((r) => !r.includes(rule));
+  assert.ok((await rules()).length > 0, 'other rules still show');
   const p = await popup();
-  const undo = p.locator(`button[data-undo-rule="${rule}"]`);
-  await undo.click();
-  await waitForCategories(page, (c) => c.includes(posts.grumble.category), 3000);
+  await p.locator(`button[data-undo-rule="${rule}"]`).click();
+  await waitForRules((r) => r.includes(rule));
   assert.equal(await p.locator(`button[data-undo-rule="${rule}"]`).count(), 0);
   await p.close();
   await page.close();

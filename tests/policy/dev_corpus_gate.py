@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""dev_corpus_gate.py — the dev corpus as a regression gate for the default policy (ctest `dev_corpus_gate`).
+
+Runs ../shared/corpus/score.py --json on dev.jsonl with `postcheck --jsonl` (the built CLI, which embeds
+core/policies/carers-in-bedfordshire.json) and fails, naming each figure, when any figure drops below the
+level the policy has reached. The floors below are the dev figures measured when the content was tuned
+(see tests/policy/README.md); raise them when the content improves, never lower them to make a change pass.
+
+Usage: python3 tests/policy/dev_corpus_gate.py --cli build/native/tools/postcheck --shared ../shared
+Exit 0 when every figure holds, 1 when one drops, 2 when the gate cannot run (no CLI, no corpus, bad output).
+"""
+import argparse
+import json
+import os
+import shlex
+import subprocess
+import sys
+
+# Floors at the level reached on dev.jsonl (172 posts, 67 clean). Issue 3's targets, for reference:
+# micro-F1 >= 0.92, every category F1 >= 0.85, personal-data recall >= 0.98 and precision >= 0.95,
+# security recall >= 0.95, false alarms <= 0.03, span accuracy >= 0.90.
+MICRO_F1_MIN = 1.0
+CATEGORY_F1_MIN = {
+    "personal-data": 1.0,
+    "client-confidentiality": 1.0,
+    "disrepute": 1.0,
+    "work-grumble": 1.0,
+    "speaking-for-charity": 1.0,
+    "charity-account-misuse": 1.0,
+    "professional-boundaries": 1.0,
+    "security": 1.0,
+}
+PERSONAL_DATA_RECALL_MIN = 1.0
+PERSONAL_DATA_PRECISION_MIN = 1.0
+SECURITY_RECALL_MIN = 1.0
+FALSE_ALARM_RATE_MAX = 0.0
+SPAN_ACCURACY_MIN = 1.0
+
+
+def run_scorer(cli, shared, corpus):
+    scorer = os.path.join(shared, "corpus", "score.py")
+    for path, what in ((cli, "the postcheck CLI"), (scorer, "the scorer"), (corpus, "the corpus")):
+        if not os.path.isfile(path):
+            print(f"dev_corpus_gate: {what} not found at {path}", file=sys.stderr)
+            sys.exit(2)
+    cmd = f"{shlex.quote(cli)} --jsonl"
+    proc = subprocess.run([sys.executable, scorer, "--corpus", corpus, "--cmd", cmd, "--json", "--misses", "20"],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(f"dev_corpus_gate: the scorer failed ({proc.returncode}): {proc.stderr.strip()}", file=sys.stderr)
+        sys.exit(2)
+    try:
+        return json.loads(proc.stdout)
+    except json.JSONDecodeError as e:
+        print(f"dev_corpus_gate: the scorer's output is not JSON: {e}", file=sys.stderr)
+        sys.exit(2)
+
+
+def check(result):
+    """Returns (rows, failures): every figure with its floor, and the ones that dropped."""
+    rows, failures = [], []
+
+    def at_least(name, value, floor):
+        ok = value is not None and value >= floor
+        rows.append((name, value, f">= {floor}", ok))
+        if not ok:
+            failures.append(f"{name} is {value}, below {floor}")
+
+    def at_most(name, value, ceiling):
+        ok = value is not None and value <= ceiling
+        rows.append((name, value, f"<= {ceiling}", ok))
+        if not ok:
+            failures.append(f"{name} is {value}, above {ceiling}")
+
+    health = result["health"]
+    at_most("posts without output", health["posts_without_output"], 0)
+    at_most("bad offsets", health["bad_offsets"], 0)
+    at_least("micro F1", result["micro"]["f1"], MICRO_F1_MIN)
+    per = result["per_category"]
+    for category, floor in CATEGORY_F1_MIN.items():
+        at_least(f"{category} F1", per[category]["f1"], floor)
+    at_least("personal-data recall", per["personal-data"]["recall"], PERSONAL_DATA_RECALL_MIN)
+    at_least("personal-data precision", per["personal-data"]["precision"], PERSONAL_DATA_PRECISION_MIN)
+    at_least("security recall", per["security"]["recall"], SECURITY_RECALL_MIN)
+    at_most("false-alarm rate on clean posts", result["false_alarm_rate"], FALSE_ALARM_RATE_MAX)
+    at_least("span accuracy", result["span_accuracy"], SPAN_ACCURACY_MIN)
+    return rows, failures
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Fail when the default policy's dev-corpus figures drop.")
+    ap.add_argument("--cli", required=True, help="the built postcheck CLI")
+    ap.add_argument("--shared", required=True, help="the shared folder holding corpus/score.py and corpus/dev.jsonl")
+    ap.add_argument("--corpus", help="another labelled corpus (default: SHARED/corpus/dev.jsonl)")
+    args = ap.parse_args(argv)
+
+    corpus = args.corpus or os.path.join(args.shared, "corpus", "dev.jsonl")
+    result = run_scorer(os.path.abspath(args.cli), args.shared, corpus)
+    rows, failures = check(result)
+    width = max(len(r[0]) for r in rows)
+    print(f"dev corpus gate: {result['posts']} posts ({result['clean_posts']} clean), {corpus}")
+    for name, value, bound, ok in rows:
+        print(f"  {'ok  ' if ok else 'DROP'} {name:{width}s} {value!s:>8s}  {bound}")
+    if failures:
+        print("\nfigures that dropped:")
+        for f in failures:
+            print(f"  - {f}")
+        misses = result.get("worst_misses", [])
+        if misses:
+            print("posts now wrong (id: expected vs predicted):")
+            for m in misses:
+                print(f"  {m['id']}: {m['expected']} vs {m['predicted']}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
