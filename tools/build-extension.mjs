@@ -2,7 +2,9 @@
 // build-extension.mjs — builds the browser extension from extension/ and the WebAssembly library.
 //
 //   extension/manifest/base.json + <browser>.json ─► manifest.json  (tools/extension/merge-manifest.mjs)
-//   extension/src, sites, managed-schema.json      ─► copied as they are (plain ES modules, no bundler)
+//   extension/src/{background,ui,shared}, sites    ─► copied as they are (plain ES modules)
+//   extension/src/content/main.js and its imports  ─► content.js, one classic script
+//                                                     (tools/extension/bundle-content.mjs)
 //   dist/lib/ (postcheck.js + core glue + .wasm)   ─► lib/   (built by the `wasm` preset; required)
 //   dist/site/ (the training site)                 ─► site/  (built by tools/build-site.mjs; optional)
 //   icons                                          ─► drawn by tools/extension/icons.mjs
@@ -13,6 +15,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleContent } from './extension/bundle-content.mjs';
 import { iconPng } from './extension/icons.mjs';
 import { mergeManifest } from './extension/merge-manifest.mjs';
 import { makeZip } from './extension/zip.mjs';
@@ -50,7 +53,8 @@ function buildFor(browser, outDir) {
   const manifest = mergeManifest(readJson(join(source, 'manifest', 'base.json')), readJson(join(source, 'manifest', `${browser}.json`)));
   manifest.version = packageVersion;
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  cpSync(join(source, 'src'), join(outDir, 'src'), { recursive: true });
+  for (const layer of ['background', 'ui', 'shared']) cpSync(join(source, 'src', layer), join(outDir, 'src', layer), { recursive: true });
+  writeFileSync(join(outDir, 'content.js'), bundleContent(join(source, 'src', 'content', 'main.js'), join(source, 'src')));
   cpSync(join(source, 'sites'), join(outDir, 'sites'), { recursive: true });
   if (manifest.storage?.managed_schema) cpSync(join(source, 'managed-schema.json'), join(outDir, manifest.storage.managed_schema));
   mkdirSync(join(outDir, 'lib'));

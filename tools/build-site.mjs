@@ -237,7 +237,7 @@ export async function buildSite(options) {
   for (const entry of await readdir(siteSource, { withFileTypes: true })) {
     const from = path.join(siteSource, entry.name);
     const to = path.join(out, entry.name);
-    if (entry.name === 'partials' || entry.name === 'policy-guide.json') continue;  // build-time only
+    if (['partials', 'policy-guide.json', 'README.md'].includes(entry.name)) continue;  // build-time only
     if (entry.isFile() && entry.name.endsWith('.html')) {
       await writeFile(to, renderPage(await readFile(from, 'utf8'), entry.name, partials, replacements));
     } else {

@@ -73,7 +73,7 @@ struct Checker::Impl {
   std::size_t atom_count = 0;
   std::vector<std::uint32_t> exception_atom_of;        // per atom: the atom of its exceptions, or kNoAtom
   std::vector<std::optional<RecognizerKind>> recognizer_of;  // per atom: a recognizer atom's kind
-  std::array<bool, kRecognizerCount> recognizer_used{};
+  RecognizerSet recognizer_used;  // every recognizer a rule reads, run together in one pass
   std::vector<CompiledRule> rules;
 
   std::uint32_t new_atom() {
@@ -103,7 +103,7 @@ struct Checker::Impl {
       if (atom == kNoAtom) {
         atom = new_atom();
         recognizer_of[atom] = kind;
-        recognizer_used[static_cast<std::size_t>(kind)] = true;
+        recognizer_used.insert(kind);
       }
       out.atoms.push_back(atom);
     }
@@ -127,7 +127,7 @@ struct Checker::Impl {
       sets.forbid = compile_set(rule.forbid, false);
       sets.unless = compile_set(rule.unless, false);
       if (!rule.exceptions.empty()) sets.exceptions.atoms.push_back(terms_atom(rule.exceptions, false));
-      if (rule.recognizer) recognizer_used[static_cast<std::size_t>(*rule.recognizer)] = true;
+      if (rule.recognizer) recognizer_used.insert(*rule.recognizer);
       auto evaluator = rules::make_rule_evaluator(rule, sets);
       rules.push_back({&rule, i, std::move(sets), std::move(evaluator)});
     }
@@ -163,9 +163,8 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
                  hits.end());
     }
   }
+  recognize_all(recognizer_used, text, state.recognized);
   for (std::size_t k = 0; k < kRecognizerCount; ++k) {
-    if (!recognizer_used[k] || text.size() == 0) continue;
-    recognize(static_cast<RecognizerKind>(k), text, state.recognized[k]);
     const std::uint32_t atom = recognizer_atoms[k];
     if (atom != kNoAtom) {
       for (const auto& m : state.recognized[k]) state.atom_hits[atom].push_back({m.begin, m.end});

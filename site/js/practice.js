@@ -144,9 +144,7 @@ function renderFeedback(scenario, saved) {
     $('feedback-findings').replaceChildren();
   } else {
     overlay.render(scenario.text, findings);
-    $('feedback-findings-summary').textContent = findings.length
-      ? `${summariseFindings(findings)} The underlines on the post above show where.`
-      : 'PostCheck finds nothing in this post.';
+    $('feedback-findings-summary').textContent = findingsSummary(scenario, findings);
     renderFindingCards($('feedback-findings'), findings, {
       actions: false,
       onHover: (index, active) => overlay.setActive(index, active),
@@ -165,6 +163,20 @@ function renderFeedback(scenario, saved) {
       : rewriteFindings.length ? `PostCheck still notes: ${summariseFindings(rewriteFindings)}`
         : `PostCheck finds nothing in this version${where}.`;
   }
+}
+
+// No checker catches everything, and a warning is a prompt rather than a verdict: when the live findings
+// and the policy's answer disagree, the page says so plainly instead of hiding it.
+function findingsSummary(scenario, findings) {
+  if (findings.length === 0) {
+    return scenario.verdict === 'ok' ? 'PostCheck finds nothing in this post.'
+      : 'PostCheck finds nothing here, yet this post needs changing. No checker catches everything: that is why '
+        + 'knowing the policy matters, and why you should ask the Communications Officer when unsure (clause 5).';
+  }
+  const where = `${summariseFindings(findings)} The underlines on the post above show where.`;
+  return scenario.verdict === 'change' ? where
+    : `${where} The policy allows this post all the same: PostCheck’s warnings are prompts to think again, `
+      + 'not verdicts. If you are unsure, ask the Communications Officer (clause 5).';
 }
 
 function answer(choice) {
@@ -200,6 +212,13 @@ function bind() {
   });
   window.addEventListener('hashchange', () => goTo(location.hash.slice(1), { focus: true }));
   $('print-summary').addEventListener('click', () => window.print());
+  // The printed record says when, and against which version of the policy.
+  window.addEventListener('beforeprint', () => {
+    const policy = state.checker?.policy;
+    $('summary-printed').textContent = `PostCheck training, Carers in Bedfordshire. Printed on `
+      + `${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`
+      + `${policy ? `; policy: ${policy.name}, version ${policy.version}` : ''}.`;
+  });
   $('reset-progress').addEventListener('click', () => {
     if (!window.confirm('Clear all your answers and start again?')) return;
     state.progress = clearProgress();

@@ -29,9 +29,9 @@ const SETTINGS = {
   default: {
     warmupMs: 200, warmupMinRuns: 3,
     budgetMs: 1000, minRuns: 200, maxRuns: 100000,
-    capMs: 6000,          // stop timing one engine on one text after this, whatever the count
+    capMs: 5000,          // stop timing one engine on one text after this, whatever the count
     skipAboveMs: 15000,   // skip a size whose projected warm-up + 3 runs would take longer than this
-    coldRuns: 5, coldBudgetMs: 40000,
+    coldRuns: 5, coldBudgetMs: 30000,
     coldSkipAboveMs: Infinity,
   },
   quick: {
@@ -513,6 +513,7 @@ async function main() {
     return;
   }
 
+  const runStart = Date.now();
   const mode = options.quick ? 'quick' : 'default';
   const settings = SETTINGS[mode];
   const wanted = (name) => !options.only || options.only.includes(name);
@@ -566,10 +567,11 @@ async function main() {
   progress('sizes (gzip level 9)…');
   results.sizes = measureSizes();
   results.machine.load_average_end = os.loadavg()[0];
+  results.duration_s = (Date.now() - runStart) / 1000;
   results.targets = evaluateTargets(results);
 
   writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  progress(`raw results: ${relative(REPO_ROOT, join(OUT_DIR, 'results.json'))}\n`);
+  progress(`raw results: ${relative(REPO_ROOT, join(OUT_DIR, 'results.json'))} (run took ${results.duration_s.toFixed(0)} s)\n`);
   console.log(renderReport(results, options.markdown));
 }
 

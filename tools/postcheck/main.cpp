@@ -150,12 +150,13 @@ int main(int argc, char** argv) {
     const auto findings = checker.check(text, options.context);
     status = std::max(status, cli::exit_status(findings));
     const std::string shown = file == "-" ? "<stdin>" : file;
+    const cli::LineIndex lines(text);
     if (options.output == cli::Output::json) {
       json entry = {{"file", shown}, {"findings", json::array()}};
-      for (const auto& f : findings) entry["findings"].push_back(cli::finding_json(f, &text));
+      for (const auto& f : findings) entry["findings"].push_back(cli::finding_json(f, &lines));
       report["results"].push_back(std::move(entry));
     } else {
-      for (const auto& f : findings) std::cout << cli::format_finding(shown, text, f, colour) << "\n";
+      for (const auto& f : findings) std::cout << cli::format_finding(shown, lines, f, colour) << "\n";
     }
   }
   if (options.output == cli::Output::json) std::cout << dump(report) << "\n";

@@ -1,26 +1,10 @@
 // report.cpp — prints findings as text lines or JSON.
 #include "report.h"
 
+#include <algorithm>
+
 namespace postcheck::cli {
 namespace {
-
-struct Position {
-  std::size_t line;
-  std::size_t column;
-};
-
-Position position_of(const Text& text, std::uint32_t cp) {
-  Position p{1, 1};
-  for (std::uint32_t i = 0; i < cp && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else {
-      ++p.column;
-    }
-  }
-  return p;
-}
 
 std::string one_line(std::string_view s) {
   std::string out;
@@ -31,14 +15,27 @@ std::string one_line(std::string_view s) {
 
 }  // namespace
 
-std::string format_finding(const std::string& file, const Text& text, const Finding& f, bool colour) {
-  const Position p = position_of(text, f.cp_start);
+LineIndex::LineIndex(const Text& text) {
+  starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+std::pair<std::size_t, std::size_t> LineIndex::position(std::uint32_t cp) const {
+  const auto after = std::upper_bound(starts_.begin(), starts_.end(), cp);
+  const auto line = static_cast<std::size_t>(after - starts_.begin());
+  return {line, cp - starts_[line - 1] + 1};
+}
+
+std::string format_finding(const std::string& file, const LineIndex& lines, const Finding& f, bool colour) {
+  const auto [line_number, column] = lines.position(f.cp_start);
   const char* on = "";
   const char* off = colour ? "\x1b[0m" : "";
   if (colour) {
     on = f.severity == Severity::block ? "\x1b[1;31m" : f.severity == Severity::warn ? "\x1b[1;33m" : "\x1b[1;36m";
   }
-  std::string line = file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": ";
+  std::string line = file + ":" + std::to_string(line_number) + ":" + std::to_string(column) + ": ";
   line += on;
   line += severity_name(f.severity);
   line += off;
@@ -47,7 +44,7 @@ std::string format_finding(const std::string& file, const Text& text, const Find
   return line;
 }
 
-nlohmann::json finding_json(const Finding& f, const Text* text) {
+nlohmann::json finding_json(const Finding& f, const LineIndex* lines) {
   nlohmann::json j = {
       {"rule", f.rule},
       {"category", f.category},
@@ -65,10 +62,10 @@ nlohmann::json finding_json(const Finding& f, const Text* text) {
   } else {
     j["suggestion"] = nullptr;
   }
-  if (text) {
-    const Position p = position_of(*text, f.cp_start);
-    j["line"] = p.line;
-    j["column"] = p.column;
+  if (lines) {
+    const auto [line_number, column] = lines->position(f.cp_start);
+    j["line"] = line_number;
+    j["column"] = column;
     j["byte_start"] = f.byte_start;
     j["byte_end"] = f.byte_end;
   }

@@ -1,7 +1,8 @@
 // recognizers.h — find identifiers and secrets in a Text by shape AND validation: a shape that fails
 // its check (a checksum, the numbering plan, the postcode format) is not a match.
-// Contract: each recognizer is linear in the text, uses no std::regex, allocates only for its
-// results, and reports spans in code point indices of the Text. No I/O, no globals.
+// Contract: recognizers are linear in the text (one shared trigger pass, then each looks only at its
+// trigger positions), use no std::regex, allocate only for their results and the trigger lists, and
+// report spans in code point indices of the Text. No I/O, no globals.
 #pragma once
 
 #include <cstdint>
@@ -29,9 +30,32 @@ enum class RecognizerKind : std::uint8_t {
   internal_link,         // intranet hosts: *.local, *.internal, *.lan, intranet.*, private IPs
   credential,            // "password is X", "password: X", "PIN 1234", "login: user / pass", one-time / 2FA / verification codes
   api_key,               // API-key-like tokens: AKIA…, sk_live_…, long mixed-case/digit secrets, hex keys with -usNN
+  person_name,           // a title and a name ("Mrs Okonkwo", "Dr. Patel"), two capitalised words inside a sentence
+                         // that are not a place or organisation ("Doreen Blackwell"), a name with an age ("Kofi is 11")
+  initials,              // a person's initials: 2–3 capitals each with a dot, the last optional ("M.H.", "J.B"),
+                         // not abbreviations ("U.K.", "N.H.S.", "P.M."); "M.H. from Dunstable" spans the town
 };
 
-inline constexpr std::size_t kRecognizerCount = 15;
+inline constexpr std::size_t kRecognizerCount = 17;
+
+// A set of recognizer kinds, e.g. the ones a policy uses.
+class RecognizerSet {
+ public:
+  constexpr void insert(RecognizerKind kind) { bits_ |= bit(kind); }
+  constexpr bool contains(RecognizerKind kind) const { return (bits_ & bit(kind)) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
+  static constexpr RecognizerSet all() {
+    RecognizerSet set;
+    set.bits_ = (std::uint32_t{1} << kRecognizerCount) - 1;
+    return set;
+  }
+
+ private:
+  static constexpr std::uint32_t bit(RecognizerKind kind) {
+    return std::uint32_t{1} << static_cast<unsigned>(kind);
+  }
+  std::uint32_t bits_ = 0;
+};
 
 // The policy-file name of each kind ("uk-phone", "shared-document-link", …) and back.
 std::string_view recognizer_name(RecognizerKind kind);
@@ -46,7 +70,12 @@ struct RecognizerMatch {
   std::string value;
 };
 
-// Runs one recognizer over `text`, appending matches in text order.
+// Runs every recognizer in `wanted` over `text`, appending kind k's matches to out[k] in text order
+// (`out` grows to kRecognizerCount lists if shorter). The text is read once to find the positions any
+// wanted recognizer can start from; each then looks only there. Linear in the text.
+void recognize_all(RecognizerSet wanted, const Text& text, std::vector<std::vector<RecognizerMatch>>& out);
+
+// Runs one recognizer over `text`, appending matches in text order (recognize_all with one kind).
 void recognize(RecognizerKind kind, const Text& text, std::vector<RecognizerMatch>& out);
 
 // Canonical form of an allowlist entry for `kind` (same as RecognizerMatch::value), so that

@@ -206,10 +206,12 @@ std::optional<Date> date_at(Chars s, std::size_t i, std::size_t floor) {
 
 }  // namespace
 
-void find_dates_of_birth(Chars s, Matches& out) {
+void find_dates_of_birth(Chars s, const Triggers& t, Matches& out) {
   std::size_t done = 0;
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
-    std::size_t resume = digits_end(s, i);
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
+    resume = digits_end(s, i);
     if (auto date = date_at(s, i, done)) {
       if (auto ctx = context_before(s, *date, done)) {
         emit(out, RecognizerKind::date_of_birth, ctx->begin, date->end, iso(*date));
@@ -217,7 +219,6 @@ void find_dates_of_birth(Chars s, Matches& out) {
       }
       resume = std::max(resume, date->end);
     }
-    i = resume;
   }
 }
 

@@ -1,4 +1,4 @@
-// email.cpp — email addresses (local@domain.tld), found from each '@'.
+// email.cpp — email addresses (local@domain.tld), found from each '@' of the trigger pass.
 // Linear: the local part is scanned back no further than the previous '@' or match, the domain
 // forward no further than the next '@', so every code point is looked at a bounded number of times.
 #include "recognizers/families.h"
@@ -16,10 +16,9 @@ bool is_domain_char(char32_t c) { return is_ascii_alnum(c) || c == U'-' || c == 
 
 }  // namespace
 
-void find_emails(Chars s, Matches& out) {
+void find_emails(Chars s, const Triggers& t, Matches& out) {
   std::size_t floor = 0;  // the local part never reaches back past this
-  for (std::size_t at_sign = find_char(s, 0, U'@'); at_sign < s.size();
-       at_sign = find_char(s, at_sign + 1, U'@')) {
+  for (const std::size_t at_sign : t.at_signs) {
     std::size_t begin = at_sign;
     while (begin > floor && is_local_char(s[begin - 1])) --begin;
     // Trim what cannot start a local part ("…'bill@x.com" keeps bill).

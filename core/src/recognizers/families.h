@@ -1,5 +1,6 @@
-// families.h — the recognizer families behind recognize() (internal). Each find_* scans the whole
-// text once, in linear time, and appends its matches in text order; registry.cpp dispatches to them.
+// families.h — the recognizer families behind recognize_all() (internal). Each find_* looks only at
+// the trigger positions its matches must hold (triggers.h), in linear time overall, and appends its
+// matches in text order; registry.cpp runs the trigger pass once and dispatches to them.
 #pragma once
 
 #include <cstddef>
@@ -9,25 +10,35 @@
 
 #include "postcheck/recognizers.h"
 #include "recognizers/scan.h"
+#include "recognizers/triggers.h"
 
 namespace postcheck::recognizers {
 
 using Matches = std::vector<RecognizerMatch>;
 using scan::Chars;
 
-void find_emails(Chars s, Matches& out);                // email.cpp
-void find_uk_phones(Chars s, Matches& out);             // uk_phone.cpp
-void find_uk_postcodes(Chars s, Matches& out);          // uk_postcode.cpp
-void find_nhs_numbers(Chars s, Matches& out);           // health_and_tax_ids.cpp
-void find_ni_numbers(Chars s, Matches& out);            // health_and_tax_ids.cpp
-void find_payment_cards(Chars s, Matches& out);         // payment.cpp
-void find_bank_accounts(Chars s, Matches& out);         // payment.cpp
-void find_ibans(Chars s, Matches& out);                 // payment.cpp
-void find_dates_of_birth(Chars s, Matches& out);        // date_of_birth.cpp
-void find_street_addresses(Chars s, Matches& out);      // street_address.cpp
-void find_links(RecognizerKind kind, Chars s, Matches& out);  // links.cpp: url, shared-document, internal
-void find_credentials(Chars s, Matches& out);           // secrets.cpp
-void find_api_keys(Chars s, Matches& out);              // secrets.cpp
+void find_emails(Chars s, const Triggers& t, Matches& out);            // email.cpp: from '@'
+void find_uk_phones(Chars s, const Triggers& t, Matches& out);         // uk_phone.cpp: from digit runs
+void find_uk_postcodes(Chars s, const Triggers& t, Matches& out);      // uk_postcode.cpp: digit runs
+void find_nhs_numbers(Chars s, const Triggers& t, Matches& out);       // health_and_tax_ids.cpp: digit runs
+void find_ni_numbers(Chars s, const Triggers& t, Matches& out);        // health_and_tax_ids.cpp: digit runs
+void find_payment_cards(Chars s, const Triggers& t, Matches& out);     // payment.cpp: digit runs
+void find_bank_accounts(Chars s, const Triggers& t, Matches& out);     // payment.cpp: digit runs
+void find_ibans(Chars s, const Triggers& t, Matches& out);             // payment.cpp: digit runs
+void find_dates_of_birth(Chars s, const Triggers& t, Matches& out);    // date_of_birth.cpp: digit runs
+void find_street_addresses(Chars s, const Triggers& t, Matches& out);  // street_address.cpp: digit runs
+void find_credentials(Chars s, const Triggers& t, Matches& out);       // secrets.cpp: keyword words
+void find_api_keys(Chars s, const Triggers& t, Matches& out);          // secrets.cpp: digit runs
+void find_person_names(Chars s, const Triggers& t, Matches& out);      // person_name.cpp: capitalised words
+void find_initials(Chars s, const Triggers& t, Matches& out);          // initials.cpp: capitalised words
+
+// links.cpp, from '.', ':' and '\': each link is parsed once and appended to every list that wants
+// it (null: not wanted) — any URL, shared-document links, internal links.
+void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal);
+
+// The cheap first look at a word before the full keyword comparison (secrets.cpp); the trigger pass
+// calls it at words starting with p, o, c, l or u.
+bool may_be_credential_keyword(Chars s, scan::Word w);
 
 // A postcode written at `begin` (outward, optional space, inward; all upper or all lower case):
 // its end, and the canonical "SG18 0AW" in `value`. Used by the street-address recognizer too.
@@ -42,5 +53,9 @@ std::string canonical_url(Chars s, std::size_t begin, std::size_t end);
 // Canonical date "yyyy-mm-dd" (or "yy-mm-dd" when written with two-digit years) of the first
 // date in s, or "" if none.
 std::string canonical_date(Chars s);
+
+// Canonical person name for allowlists: the name without its title or possessive, lower case, single
+// spaces ("Mr. Ahmed  Rafiq’s" -> "ahmed rafiq").
+std::string canonical_person_name(Chars s);
 
 }  // namespace postcheck::recognizers

@@ -67,9 +67,11 @@ std::size_t nhs_shape_end(Chars s, std::size_t start) {
 
 }  // namespace
 
-void find_nhs_numbers(Chars s, Matches& out) {
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
-    std::size_t resume = digits_end(s, i);
+void find_nhs_numbers(Chars s, const Triggers& t, Matches& out) {
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
+    resume = digits_end(s, i);
     if (!glued_before(s, i)) {
       const std::size_t end = nhs_shape_end(s, i);
       if (end != 0 && !glued_after(s, end)) {
@@ -80,14 +82,15 @@ void find_nhs_numbers(Chars s, Matches& out) {
         }
       }
     }
-    i = resume;
   }
 }
 
-void find_ni_numbers(Chars s, Matches& out) {
+void find_ni_numbers(Chars s, const Triggers& t, Matches& out) {
   // Prefix letters, optional space, six digits (optionally in spaced pairs), optional space, suffix.
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
-    std::size_t resume = digits_end(s, i);
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
+    resume = digits_end(s, i);
     std::size_t start = s.size();
     if (i >= 2 && is_ascii_alpha(s[i - 1]) && is_ascii_alpha(s[i - 2])) start = i - 2;
     else if (i >= 3 && s[i - 1] == U' ' && is_ascii_alpha(s[i - 2]) && is_ascii_alpha(s[i - 3])) start = i - 3;
@@ -137,7 +140,6 @@ void find_ni_numbers(Chars s, Matches& out) {
         }
       }
     }
-    i = resume;
   }
 }
 

@@ -4,7 +4,8 @@
 // private IPv4, single-label hosts, file:// and \\server\share paths).
 // A link is http(s)://…, www.…, or host.tld followed by a path or port; a bare "gov.uk" is a name,
 // not a link, unless its host is internal. Every link holds '.', ':' or '\', so the scan jumps from
-// one of those to the run of URL characters around it and never looks at a run twice.
+// one of those (the trigger pass lists them) to the run of URL characters around it, never looks at
+// a run twice, and parses each link once for all three kinds.
 #include <algorithm>
 #include <array>
 
@@ -20,21 +21,6 @@ bool is_url_char(char32_t c) {
          c != U'}' && c != U'|' && c != U'^';
 }
 bool is_host_char(char32_t c) { return is_ascii_alnum(c) || c == U'-' || c == U'.'; }
-
-std::size_t find_link_trigger(Chars s, std::size_t i) {
-  const std::size_t n = s.size();
-  while (i + 16 <= n) {
-    unsigned hit = 0;
-    for (std::size_t k = 0; k < 16; ++k) {
-      const char32_t c = s[i + k];
-      hit |= unsigned(c == U'.') | unsigned(c == U':') | unsigned(c == U'\\');
-    }
-    if (hit != 0) break;
-    i += 16;
-  }
-  while (i < n && s[i] != U'.' && s[i] != U':' && s[i] != U'\\') ++i;
-  return i;
-}
 
 struct Link {
   std::size_t begin = 0;
@@ -231,31 +217,26 @@ std::string canonical_url(Chars s, std::size_t begin, std::size_t end) {
   return out;
 }
 
-void find_links(RecognizerKind kind, Chars s, Matches& out) {
-  std::size_t floor = 0;
-  for (std::size_t t = find_link_trigger(s, 0); t < s.size(); t = find_link_trigger(s, t)) {
-    if (!is_url_char(s[t])) {
-      ++t;
-      continue;
-    }
-    std::size_t rs = t;
+void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal) {
+  std::size_t floor = 0;  // links never overlap: the next one starts after the last run
+  for (const std::size_t mark : t.link_marks) {  // '.', ':', '\': all URL characters
+    if (mark < floor) continue;
+    std::size_t rs = mark;
     while (rs > floor && is_url_char(s[rs - 1])) --rs;
-    std::size_t re = t;
+    std::size_t re = mark;
     while (re < s.size() && is_url_char(s[re])) ++re;
-    if (auto link = parse_link(s, rs, re)) {
-      bool wanted = false;
-      switch (kind) {
-        case RecognizerKind::url: wanted = !link->unc; break;
-        case RecognizerKind::shared_document_link:
-          wanted = !link->unc && link->has_path && is_shared_document_host(link->host);
-          break;
-        case RecognizerKind::internal_link: wanted = is_internal(*link); break;
-        default: break;
-      }
-      if (wanted) emit(out, kind, link->begin, link->end, canonical_url(s, link->begin, link->end));
-    }
     floor = re;
-    t = re;
+    const auto link = parse_link(s, rs, re);
+    if (!link) continue;
+    const bool is_url = !link->unc;
+    const bool is_shared = !link->unc && link->has_path && is_shared_document_host(link->host);
+    const bool is_internal_link = is_internal(*link);
+    if (!(urls && is_url) && !(shared_documents && is_shared) && !(internal && is_internal_link)) continue;
+    const std::string value = canonical_url(s, link->begin, link->end);
+    if (urls && is_url) emit(*urls, RecognizerKind::url, link->begin, link->end, value);
+    if (shared_documents && is_shared)
+      emit(*shared_documents, RecognizerKind::shared_document_link, link->begin, link->end, value);
+    if (internal && is_internal_link) emit(*internal, RecognizerKind::internal_link, link->begin, link->end, value);
   }
 }
 

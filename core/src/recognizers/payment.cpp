@@ -115,9 +115,11 @@ std::size_t card_shape_end(Chars s, std::size_t start) {
 
 }  // namespace
 
-void find_payment_cards(Chars s, Matches& out) {
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
-    std::size_t resume = digits_end(s, i);
+void find_payment_cards(Chars s, const Triggers& t, Matches& out) {
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
+    resume = digits_end(s, i);
     // Issuer digits 2–6 (Mastercard, Amex/Diners/JCB, Visa, Discover/Maestro/UnionPay): other
     // leading digits are loyalty, fuel and airline cards nobody mistakes for a bank card.
     // A run that continues earlier groups ("… 1234 4111 …") is not a card start either.
@@ -132,7 +134,6 @@ void find_payment_cards(Chars s, Matches& out) {
         }
       }
     }
-    i = resume;
   }
 }
 
@@ -173,11 +174,13 @@ bool is_account_number(Chars s, std::size_t i) {
 
 }  // namespace
 
-void find_bank_accounts(Chars s, Matches& out) {
+void find_bank_accounts(Chars s, const Triggers& t, Matches& out) {
   constexpr int kWindowWords = 4;  // words allowed between the sort code and the account number
   std::size_t done = 0;
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
-    std::size_t resume = digits_end(s, i);
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
+    resume = digits_end(s, i);
     const std::size_t code_end = glued_before(s, i) ? 0 : sort_code_end(s, i);
     if (code_end != 0 && !glued_after(s, code_end)) {
       std::size_t begin = 0;
@@ -220,14 +223,15 @@ void find_bank_accounts(Chars s, Matches& out) {
         resume = code_end;
       }
     }
-    i = std::max(resume, i + 1);
   }
 }
 
-void find_ibans(Chars s, Matches& out) {
+void find_ibans(Chars s, const Triggers& t, Matches& out) {
   // Country letters, two check digits, then the account: compact, or in groups of four.
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
-    std::size_t resume = digits_end(s, i);
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
+    resume = digits_end(s, i);
     const std::size_t start = i >= 2 ? i - 2 : s.size();
     if (start < s.size() && is_upper(s[start]) && is_upper(s[start + 1]) && is_digit(at(s, i + 1)) &&
         !is_word_char(before(s, start)) && before(s, start) != U'/' && before(s, start) != U'#') {
@@ -258,7 +262,6 @@ void find_ibans(Chars s, Matches& out) {
         resume = end;
       }
     }
-    i = resume;
   }
 }
 

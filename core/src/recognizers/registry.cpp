@@ -1,5 +1,5 @@
-// registry.cpp — the recognizers' names (as written in policy files), the dispatch from a kind to
-// its family, and the canonical form of allowlist entries.
+// registry.cpp — the recognizers' names (as written in policy files), recognize_all() (one trigger
+// pass, then each wanted family over its triggers), and the canonical form of allowlist entries.
 #include <array>
 #include <string>
 
@@ -14,9 +14,9 @@ constexpr std::array<std::string_view, kRecognizerCount> kNames = {
     "email",          "uk-phone",       "uk-postcode", "nhs-number",          "ni-number",
     "payment-card",   "bank-account",   "iban",        "date-of-birth",       "street-address",
     "url",            "shared-document-link",          "internal-link",       "credential",
-    "api-key",
+    "api-key",        "person-name",    "initials",
 };
-static_assert(static_cast<std::size_t>(RecognizerKind::api_key) + 1 == kRecognizerCount);
+static_assert(static_cast<std::size_t>(RecognizerKind::initials) + 1 == kRecognizerCount);
 
 std::string lower_trimmed(std::u32string_view s) {
   std::size_t b = 0;
@@ -62,25 +62,53 @@ std::optional<RecognizerKind> recognizer_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-void recognize(RecognizerKind kind, const Text& text, std::vector<RecognizerMatch>& out) {
+void recognize_all(RecognizerSet wanted, const Text& text, std::vector<std::vector<RecognizerMatch>>& out) {
+  if (out.size() < kRecognizerCount) out.resize(kRecognizerCount);
   const Chars s = text.chars();
-  switch (kind) {
-    case RecognizerKind::email: return find_emails(s, out);
-    case RecognizerKind::uk_phone: return find_uk_phones(s, out);
-    case RecognizerKind::uk_postcode: return find_uk_postcodes(s, out);
-    case RecognizerKind::nhs_number: return find_nhs_numbers(s, out);
-    case RecognizerKind::ni_number: return find_ni_numbers(s, out);
-    case RecognizerKind::payment_card: return find_payment_cards(s, out);
-    case RecognizerKind::bank_account: return find_bank_accounts(s, out);
-    case RecognizerKind::iban: return find_ibans(s, out);
-    case RecognizerKind::date_of_birth: return find_dates_of_birth(s, out);
-    case RecognizerKind::street_address: return find_street_addresses(s, out);
-    case RecognizerKind::url:
-    case RecognizerKind::shared_document_link:
-    case RecognizerKind::internal_link: return find_links(kind, s, out);
-    case RecognizerKind::credential: return find_credentials(s, out);
-    case RecognizerKind::api_key: return find_api_keys(s, out);
-  }
+  if (wanted.empty() || s.empty()) return;
+  using K = RecognizerKind;
+  const auto want = [&](K kind) { return wanted.contains(kind); };
+  const auto list = [&](K kind) -> Matches& { return out[static_cast<std::size_t>(kind)]; };
+
+  TriggerNeeds needs;
+  for (K kind : {K::uk_phone, K::uk_postcode, K::nhs_number, K::ni_number, K::payment_card, K::bank_account,
+                 K::iban, K::date_of_birth, K::street_address, K::api_key})
+    needs.digit_runs = needs.digit_runs || want(kind);
+  needs.at_signs = want(K::email);
+  needs.link_marks = want(K::url) || want(K::shared_document_link) || want(K::internal_link);
+  needs.keyword_words = want(K::credential);
+  needs.capitalised_words = want(K::person_name) || want(K::initials);
+  Triggers triggers;
+  find_triggers(s, needs, triggers);
+
+  if (want(K::email)) find_emails(s, triggers, list(K::email));
+  if (want(K::uk_phone)) find_uk_phones(s, triggers, list(K::uk_phone));
+  if (want(K::uk_postcode)) find_uk_postcodes(s, triggers, list(K::uk_postcode));
+  if (want(K::nhs_number)) find_nhs_numbers(s, triggers, list(K::nhs_number));
+  if (want(K::ni_number)) find_ni_numbers(s, triggers, list(K::ni_number));
+  if (want(K::payment_card)) find_payment_cards(s, triggers, list(K::payment_card));
+  if (want(K::bank_account)) find_bank_accounts(s, triggers, list(K::bank_account));
+  if (want(K::iban)) find_ibans(s, triggers, list(K::iban));
+  if (want(K::date_of_birth)) find_dates_of_birth(s, triggers, list(K::date_of_birth));
+  if (want(K::street_address)) find_street_addresses(s, triggers, list(K::street_address));
+  if (needs.link_marks)
+    find_links(s, triggers, want(K::url) ? &list(K::url) : nullptr,
+               want(K::shared_document_link) ? &list(K::shared_document_link) : nullptr,
+               want(K::internal_link) ? &list(K::internal_link) : nullptr);
+  if (want(K::credential)) find_credentials(s, triggers, list(K::credential));
+  if (want(K::api_key)) find_api_keys(s, triggers, list(K::api_key));
+  if (want(K::person_name)) find_person_names(s, triggers, list(K::person_name));
+  if (want(K::initials)) find_initials(s, triggers, list(K::initials));
+}
+
+void recognize(RecognizerKind kind, const Text& text, std::vector<RecognizerMatch>& out) {
+  RecognizerSet wanted;
+  wanted.insert(kind);
+  std::vector<std::vector<RecognizerMatch>> lists(kRecognizerCount);
+  const auto k = static_cast<std::size_t>(kind);
+  lists[k] = std::move(out);
+  recognize_all(wanted, text, lists);
+  out = std::move(lists[k]);
 }
 
 std::string canonical_value(RecognizerKind kind, std::string_view entry) {
@@ -136,6 +164,17 @@ std::string canonical_value(RecognizerKind kind, std::string_view entry) {
     case RecognizerKind::credential:
     case RecognizerKind::api_key:
       return trimmed(s);
+    case RecognizerKind::person_name:
+      return canonical_person_name(s);
+    case RecognizerKind::initials: {
+      // The letters of the first word, upper case: "M.H." and "m.h. from Dunstable" both read MH.
+      std::string out;
+      for (char32_t c : s) {
+        if (scan::is_ascii_alpha(c)) out.push_back(static_cast<char>(scan::to_upper(c)));
+        else if (scan::is_space(c) && !out.empty()) break;
+      }
+      return out;
+    }
   }
   return trimmed(s);
 }

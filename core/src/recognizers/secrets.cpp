@@ -199,9 +199,11 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
   return 0;
 }
 
+}  // namespace
+
 // A cheap first look: the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
 // "lo", "us", "cr") and a keyword's length, before any full comparison.
-bool may_be_keyword(Chars s, Word w) {
+bool may_be_credential_keyword(Chars s, Word w) {
   const std::size_t len = w.end - w.begin;
   if (len < 3 || len > 11) return false;
   const char32_t a = to_lower(s[w.begin]);
@@ -216,20 +218,11 @@ bool may_be_keyword(Chars s, Word w) {
   }
 }
 
-}  // namespace
-
-void find_credentials(Chars s, Matches& out) {
+void find_credentials(Chars s, const Triggers& t, Matches& out) {
   std::size_t done = 0;
-  std::size_t i = 0;
-  while (i < s.size() && !is_word_char(s[i])) ++i;
-  while (i < s.size()) {  // i starts a word
+  for (const std::size_t i : t.keyword_words) {  // each passed may_be_credential_keyword()
+    if (i < done) continue;
     const Word w{i, word_end(s, i)};
-    std::size_t resume = w.end;
-    if (!may_be_keyword(s, w)) {
-      i = resume;
-      while (i < s.size() && !is_word_char(s[i])) ++i;
-      continue;
-    }
     if (auto kw = keyword_at(s, w, done)) {
       // Look for a delimiter within a few words, then for a value after it.
       std::size_t p = kw->end;
@@ -244,7 +237,6 @@ void find_credentials(Chars s, Matches& out) {
           if (ve != 0) {
             emit(out, RecognizerKind::credential, kw->begin, ve, to_utf8(s, vb, ve));
             done = ve;
-            resume = ve;
             break;
           }
         }
@@ -256,8 +248,6 @@ void find_credentials(Chars s, Matches& out) {
         }
       }
     }
-    i = std::max(resume, i + 1);
-    while (i < s.size() && !is_word_char(s[i])) ++i;
   }
 }
 
@@ -361,10 +351,11 @@ bool looks_like_link(Chars s, std::size_t b, std::size_t e) {
 
 }  // namespace
 
-void find_api_keys(Chars s, Matches& out) {
+void find_api_keys(Chars s, const Triggers& t, Matches& out) {
   // Every key form holds a digit; the token is the run of key characters around it.
   std::size_t floor = 0;
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
+  for (const std::size_t i : t.digit_runs) {
+    if (i < floor) continue;
     std::size_t b = i;
     while (b > floor && is_key_char(s[b - 1])) --b;
     std::size_t e = i;
@@ -376,7 +367,6 @@ void find_api_keys(Chars s, Matches& out) {
     while (tb < te && (s[tb] == U'.' || s[tb] == U'-' || s[tb] == U'/' || s[tb] == U'=')) ++tb;
     if (te - tb >= 20 && !looks_like_link(s, b, e) && is_api_key(s, tb, te))
       emit(out, RecognizerKind::api_key, tb, te, to_utf8(s, tb, te));
-    i = e;
   }
 }
 

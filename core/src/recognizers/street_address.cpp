@@ -60,11 +60,13 @@ std::size_t flat_prefix(Chars s, std::size_t number_begin, std::size_t floor) {
 
 }  // namespace
 
-void find_street_addresses(Chars s, Matches& out) {
+void find_street_addresses(Chars s, const Triggers& t, Matches& out) {
   std::size_t done = 0;
-  for (std::size_t i = find_digit(s, 0); i < s.size(); i = find_digit(s, i)) {
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
     std::size_t number_end = digits_end(s, i);
-    std::size_t resume = number_end;
+    resume = number_end;
     const char32_t prev = before(s, i);
     const bool clean_start = !is_word_char(prev) && prev != U'#' && prev != U'£' && prev != U'$' &&
                              prev != U'.' && prev != U',' && prev != U'/' && prev != U'-' && prev != U'@';
@@ -117,7 +119,6 @@ void find_street_addresses(Chars s, Matches& out) {
         resume = end;
       }
     }
-    i = resume;
   }
 }
 

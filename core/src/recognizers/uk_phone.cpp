@@ -137,13 +137,14 @@ bool read_phone(Chars s, std::size_t start, PhoneScan& scan_out) {
 
 }  // namespace
 
-void find_uk_phones(Chars s, Matches& out) {
-  std::size_t i = find_digit(s, 0);
-  while (i < s.size()) {
+void find_uk_phones(Chars s, const Triggers& t, Matches& out) {
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
     std::size_t start = i;
     if (i > 0 && s[i - 1] == U'+' && s[i] == U'4') start = i - 1;
     else if (i > 0 && s[i - 1] == U'(' && s[i] == U'0') start = i - 1;
-    std::size_t resume = digits_end(s, i);
+    resume = digits_end(s, i);
     if ((s[start] == U'0' || start < i) && !glued_before(s, start)) {
       PhoneScan ps;
       if (read_phone(s, start, ps) && ps.count > 0) {
@@ -170,7 +171,6 @@ void find_uk_phones(Chars s, Matches& out) {
         }
       }
     }
-    i = find_digit(s, resume);
   }
 }
 

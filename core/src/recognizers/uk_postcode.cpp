@@ -108,11 +108,12 @@ std::optional<std::size_t> postcode_at(Chars s, std::size_t begin, std::string* 
   return end;
 }
 
-void find_uk_postcodes(Chars s, Matches& out) {
-  std::size_t i = find_digit(s, 0);
+void find_uk_postcodes(Chars s, const Triggers& t, Matches& out) {
   std::size_t done = 0;  // matches never overlap
-  while (i < s.size()) {
-    std::size_t resume = digits_end(s, i);
+  std::size_t resume = 0;
+  for (const std::size_t i : t.digit_runs) {
+    if (i < resume) continue;
+    resume = digits_end(s, i);
     // The outward code starts one or two letters before its first digit; GIR 0AA four before.
     std::size_t candidates[3] = {i >= 2 ? i - 2 : s.size(), i >= 1 ? i - 1 : s.size(),
                                  i >= 4 && s[i - 1] == U' ' ? i - 4 : s.size()};
@@ -126,7 +127,6 @@ void find_uk_postcodes(Chars s, Matches& out) {
         break;
       }
     }
-    i = find_digit(s, resume);
   }
 }
 

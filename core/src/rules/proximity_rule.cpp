@@ -13,12 +13,14 @@ class ProximityRule final : public RuleEvaluator {
   void evaluate(const CheckState& state, std::vector<Candidate>& out) const override {
     if (!state.any(sets_.match) || !state.any(sets_.near)) return;
     const auto as = state.hits(sets_.match);
-    const auto bs = state.hits(sets_.near);
+    const NearIndex near(state, state.hits(sets_.near));
     for (Hit a : as) {
       bool found = false;
       Hit best{};
       std::size_t best_distance = 0;
-      for (Hit b : bs) {
+      const auto [first, last] = near.candidates(a, window_);
+      for (std::size_t i = first; i < last; ++i) {
+        const Hit b = near.hits()[i];
         if (b.begin == a.begin && b.end == a.end) continue;
         const std::size_t d = state.distance(a, b);
         if (d > window_) continue;

@@ -40,14 +40,13 @@ class RecognizerRule final : public RuleEvaluator {
   void evaluate(const CheckState& state, std::vector<Candidate>& out) const override {
     const auto& matches = state.recognized[static_cast<std::size_t>(kind_)];
     if (matches.empty()) return;
-    const auto required = state.hits(sets_.require);
-    const auto forbidden = state.hits(sets_.forbid);
+    const NearIndex required(state, state.hits(sets_.require));
+    const NearIndex forbidden(state, state.hits(sets_.forbid));
     for (const auto& m : matches) {
       if (allow_.allows(m)) continue;
       const Hit h{m.begin, m.end};
-      auto within = [&](Hit other) { return state.distance(h, other) <= window_; };
-      if (!sets_.require.empty() && std::none_of(required.begin(), required.end(), within)) continue;
-      if (std::any_of(forbidden.begin(), forbidden.end(), within)) continue;
+      if (!sets_.require.empty() && !required.any_within(h, window_)) continue;
+      if (forbidden.any_within(h, window_)) continue;
       out.push_back({h});
     }
   }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "postcheck/finding.h"
@@ -37,6 +38,26 @@ struct CheckState {
   bool any(const CompiledSet& set) const;
   // Words strictly between two spans (0 when they overlap or touch).
   std::size_t distance(Hit a, Hit b) const;
+};
+
+// The hits of a set, sorted by begin, indexed so that the hits within N words of a span are found
+// without looking at all of them (proximity and context windows stay linear on long posts).
+class NearIndex {
+ public:
+  NearIndex(const CheckState& state, std::vector<Hit> hits);
+  const std::vector<Hit>& hits() const { return hits_; }
+  bool empty() const { return hits_.empty(); }
+  // [first, last) of hits() that may lie within `window` words of `span`; a superset of those with
+  // state.distance(span, hit) <= window, in begin order.
+  std::pair<std::size_t, std::size_t> candidates(Hit span, std::size_t window) const;
+  // Whether some hit lies within `window` words of `span`.
+  bool any_within(Hit span, std::size_t window) const;
+
+ private:
+  const CheckState& state_;
+  std::vector<Hit> hits_;
+  std::vector<std::size_t> words_before_;  // per hit: word tokens wholly before its begin
+  std::size_t longest_ = 0;                // most word tokens any hit spans
 };
 
 // Where a rule wants a finding: the span, and (for masks) nothing else — the checker fills in the rest.

@@ -5,11 +5,13 @@ import { createChecker } from '../../lib/postcheck.js';
 import { api } from '../shared/browser-api.js';
 import { loadManagedSettings } from '../shared/settings-store.js';
 import { createEngine } from './engine.js';
+import { watchExtraSites } from './extra-sites.js';
 import { installRouter } from './router.js';
 
 const engine = createEngine(createChecker);
 installRouter(engine);
 engine.getChecker();
+watchExtraSites();
 
 async function syncManagedPolicy() {
   const managed = await loadManagedSettings();

@@ -58,7 +58,7 @@ export class ComposeSession {
       ['input', () => { this.scheduleLayout(); this.scheduleCheck(false); }],
       ['paste', () => this.scheduleCheck(true)],
       ['focus', () => this.onFocus()],
-      ['blur', () => this.scheduleLayout()],
+      ['blur', () => { clearInterval(this.keepAlive); this.scheduleLayout(); }],
       ['scroll', () => this.scheduleLayout()],
     ];
     for (const [type, fn] of this.listeners) box.addEventListener(type, fn, { passive: true });
@@ -122,7 +122,9 @@ export class ComposeSession {
     this.refilter();
     this.updateChip();
     noteWork('reply', started);
-    this.scheduleLayout();
+    // Small posts are drawn at once (the fastest underline); huge ones after the next frame, when
+    // the page's own layout of the paste is done (see scheduleLayout).
+    if (text.length <= Timing.maxDrawnTextLength) this.layout(); else this.scheduleLayout();
     this.announceCount();
     for (const resolve of this.waiters ?? []) resolve();
     this.waiters = [];
@@ -185,8 +187,13 @@ export class ComposeSession {
     const token = (this.layoutToken = (this.layoutToken ?? 0) + 1);
     if (!this.connected) return;
     let sliceStart = performance.now();
-    const boxRect = this.box.getBoundingClientRect();
-    const visible = boxRect.width > 0 && boxRect.height > 0;
+    const sliceDone = async () => { // true when the slice was used up and a newer layout took over
+      if (performance.now() - sliceStart <= Timing.sliceBudgetMs) return false;
+      noteWork('layout slice', sliceStart);
+      await yieldToPage();
+      sliceStart = performance.now();
+      return token !== this.layoutToken || !this.connected;
+    };
     let segments = [];
     let text;
     if (this.isTextarea) text = this.box.value;
@@ -196,16 +203,12 @@ export class ComposeSession {
       this.shownText = text;
       this.refilter();
     }
+    if (await sliceDone()) return;
+    const boxRect = this.box.getBoundingClientRect();
+    const visible = boxRect.width > 0 && boxRect.height > 0;
     this.placeBadgeAndChip(boxRect, visible);
     const limit = this.isTextarea ? Timing.maxMirroredTextLength : Timing.maxDrawnTextLength;
     const drawable = visible ? this.findings.filter((f) => f.end <= limit).slice(0, Timing.maxDrawnUnderlines) : [];
-    const sliceDone = async () => { // true when the slice is used up and a newer layout took over
-      if (performance.now() - sliceStart <= Timing.sliceBudgetMs) return false;
-      noteWork('layout slice', sliceStart);
-      await yieldToPage();
-      sliceStart = performance.now();
-      return token !== this.layoutToken || !this.connected;
-    };
     if (await sliceDone()) return;
     if (this.isTextarea && drawable.length) {
       this.geometry.sync(this.box, limit);
@@ -269,7 +272,8 @@ export class ComposeSession {
       this.badge.style.left = `${Math.max(2, boxRect.right - 30)}px`;
       this.badge.style.top = `${Math.max(2, Math.min(boxRect.bottom - 28, innerHeight - 26))}px`;
     }
-    const showChip = visible && (this.box.matches(':focus') || this.context?.account === 'charity' || this.card.isOpen);
+    const showChip = visible && (this.box.matches(':focus') || this.chip.matches(':focus')
+      || this.context?.account === 'charity' || this.card.isOpen);
     this.chip.hidden = !showChip;
     if (showChip) {
       const width = this.chip.offsetWidth || 180;
@@ -305,7 +309,12 @@ export class ComposeSession {
   }
 
   onFocus() {
+    // Warm the checker now (a restarted worker compiles it while the user types), and keep the worker
+    // from being stopped while the box has focus: MV3 stops an idle worker after 30 s, and any
+    // extension message resets that timer, so a restart never lands on a paused typist.
     this.env.client.warmUp();
+    clearInterval(this.keepAlive);
+    this.keepAlive = setInterval(() => this.env.client.warmUp(), Timing.keepAliveMs);
     const ctx = this.updateChip();
     this.scheduleLayout();
     if (ctx.account === 'personal' && isWithinWorkingHours(this.env.getSettings().workingHours) && !this.env.workingHoursShown) {
@@ -409,6 +418,7 @@ export class ComposeSession {
 
   dispose() {
     clearTimeout(this.checkTimer);
+    clearInterval(this.keepAlive);
     cancelAnimationFrame(this.layoutFrame);
     this.layoutFrame = 0;
     this.layoutToken = -1;

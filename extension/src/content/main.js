@@ -1,4 +1,5 @@
-// main.js — the content side's entry (imported by loader.js in the page's isolated world).
+// main.js — the content side's entry (bundled into content.js by tools/build-extension.mjs; it runs in
+// the page's isolated world).
 // Wires the pieces for one page: the site file and policy summary from the background, the overlay,
 // the compose-box watcher, one ComposeSession per box, the post guard and the sign-up reminder.
 // Nothing here is visible to the page's own scripts (no globals; the overlay is ours by reference).

@@ -6,5 +6,6 @@ export const Timing = Object.freeze({
   maxDrawnUnderlines: 300,   // beyond this the badge still counts every finding
   maxDrawnTextLength: 20000, // underlines are drawn for findings ending before this index…
   maxMirroredTextLength: 8000, // …and in a textarea (measured through a mirror) before this one
-  messageTimeoutMs: 4000,    // a check reply slower than this is retried once (worker restarted)
+  messageTimeoutMs: 8000,    // a check reply slower than this is retried once (worker restarted)
+  keepAliveMs: 20000,        // while a compose box has focus, ping the background this often
 });

@@ -5,8 +5,11 @@ export const posts = {
   breach: { text: 'Ring me on 07700 900123 after the meeting', categories: ['personal-data'] },
   // Nothing the policy cares about.
   clean: { text: 'Lovely afternoon at the Carers Week picnic in Bedford Park today.', categories: [] },
-  // Masked profanity (disrepute, block) with a mask suggestion: the Fix must give exactly `fixed`.
-  fixable: { text: 'What a f*cking brilliant day', category: 'disrepute', fixed: 'What a f****** brilliant day' },
+  // A stance read as the employer's (speaking-for-charity, warn) whose Fix appends a disclaimer.
+  fixable: { text: 'My employer fully backs the junior doctors strike and so should you', category: 'speaking-for-charity',
+    fixed: 'My employer fully backs the junior doctors strike and so should you (Views my own.)' },
+  // Masked profanity (disrepute, block) whose Fix replaces the word with its masked form.
+  masked: { text: 'What a f*cking brilliant day', category: 'disrepute', fixed: 'What a f****** brilliant day' },
   // Party politics: only a rule for the charity's account (clause 4b) fires.
   politics: { text: 'Reform UK are the only ones talking sense on immigration.', category: 'charity-account-misuse' },
 };

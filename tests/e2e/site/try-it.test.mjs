@@ -8,7 +8,8 @@ import path from 'node:path';
 import { startTestSite, repoRoot } from './helpers/site-server.mjs';
 import { launchBrowser, openPage, seriousAxeViolations, markerCategories } from './helpers/browser.mjs';
 
-const READY_BUDGET_MS = 200;
+// The issue's budget on this machine; CHECKER_READY_BUDGET_MS overrides it (e.g. on a slower CI host).
+const READY_BUDGET_MS = Number(process.env.CHECKER_READY_BUDGET_MS ?? 200);
 const { examples } = JSON.parse(await readFile(path.join(repoRoot, 'site', 'examples.json'), 'utf8'));
 
 let site;
@@ -54,18 +55,24 @@ function assertNoProblems(problems) {
 }
 
 test('the checker is ready in under 200 ms after navigation, with no errors and no external requests', async (t) => {
-  const times = [];
-  for (let i = 0; i < 5; i += 1) {
+  const runs = [];
+  for (let i = 0; i < 3; i += 1) {
     const { page, context, problems } = await openTryPage();
-    times.push(Number(await page.getAttribute('html', 'data-checker-ready-ms')));
+    runs.push(await page.evaluate(() => ({
+      ready: Number(document.documentElement.dataset.checkerReadyMs),
+      start: Number(document.documentElement.dataset.checkerStartMs),
+    })));
     assertNoProblems(problems);
     await context.close();
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  t.diagnostic(`checker ready after navigation (ms), 5 fresh contexts: ${times.map((v) => v.toFixed(1)).join(', ')}; median ${median.toFixed(1)}`);
-  assert.ok(median < READY_BUDGET_MS, `median ${median} ms`);
-  assert.ok(sorted[0] > 0);
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ready = median(runs.map((r) => r.ready));
+  const engine = median(runs.map((r) => r.ready - r.start));
+  t.diagnostic(`checker ready after navigation (ms), 3 fresh pages: ${runs.map((r) => r.ready.toFixed(1)).join(', ')}; `
+    + `median ${ready.toFixed(1)}, of which page load ${(ready - engine).toFixed(1)} and engine start-up `
+    + `(import, wasm, policy compile) ${engine.toFixed(1)}`);
+  assert.ok(runs.every((r) => r.start > 0 && r.ready > r.start));
+  assert.ok(ready < READY_BUDGET_MS, `median ${ready.toFixed(1)} ms, budget ${READY_BUDGET_MS} ms`);
 });
 
 test('every example post shows exactly the categories it breaches', async () => {
@@ -133,6 +140,10 @@ test('cards: clause links reach policy anchors, Fix edits the post, Ignore once 
   }
   await page.waitForFunction(() => /\d+ problems?:/.test(document.getElementById('findings-status').textContent));
 
+  // Post: the extension would hold a post with "block" findings (the policy's hold severities).
+  await page.click('#post-button');
+  assert.match(await page.textContent('#post-result'), /would hold this post/);
+
   const fixButton = page.locator('#finding-cards button[data-action="fix"]').first();
   assert.ok(await fixButton.count() > 0, 'at least one finding has a Fix');
   const before = await page.inputValue('[data-postcheck-demo]');
@@ -148,6 +159,9 @@ test('cards: clause links reach policy anchors, Fix edits the post, Ignore once 
   assert.equal(await page.locator('#finding-cards > li').count(), remaining - 1);
   assert.equal(await page.locator('#editor-backdrop mark').count(), remaining - 1);
   assert.equal(await page.inputValue('[data-postcheck-demo]'), after, 'Ignore once does not touch the text');
+  await write(page, 'Lovely walk along the Embankment this morning');
+  await page.click('#post-button');
+  assert.match(await page.textContent('#post-result'), /^Looks good/);
 });
 
 test('the character counter follows the network', async () => {

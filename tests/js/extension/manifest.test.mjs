@@ -23,12 +23,12 @@ for (const browser of ['chrome', 'edge', 'firefox']) {
     assert.equal(m.manifest_version, 3);
     assert.deepEqual(m.permissions, ['storage']);
     assert.deepEqual(m.host_permissions, hosts);
-    assert.equal(m.optional_permissions, undefined);
-    const text = JSON.stringify(m);
-    assert.ok(!text.includes('<all_urls>'));
-    assert.ok(!/"https?:\/\/\*\/\*"/.test(text));
-    assert.deepEqual(m.content_scripts.map((c) => c.matches), [hosts]);
-    assert.deepEqual(m.web_accessible_resources.map((w) => w.matches), [hosts]);
+    // Only on request, from the options page, for a network the user adds (the browser asks them).
+    assert.deepEqual(m.optional_permissions, ['scripting']);
+    assert.deepEqual(m.optional_host_permissions, ['https://*/*']);
+    assert.ok(!JSON.stringify(m).includes('<all_urls>'));
+    assert.deepEqual(m.content_scripts.map((c) => [c.matches, c.js]), [[hosts, ['content.js']]]);
+    assert.equal(m.web_accessible_resources, undefined); // pages cannot load, or probe for, our files
     assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     assert.equal(m.externally_connectable, undefined); // web pages cannot message the extension
     assert.equal(m.browser_specific_settings.gecko.id, 'postcheck@carersinbeds.org.uk');

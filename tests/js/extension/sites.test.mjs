@@ -50,3 +50,16 @@ test('pages map to their network, subdomains included, and other sites to the ge
   assert.equal(siteForHostname(sites, 'notfacebook.com').id, 'generic');
   assert.equal(siteForHostname(sites, 'mastodon.social').id, 'generic');
 });
+
+test('a network the user adds becomes exactly one https origin pattern', async () => {
+  const { originPatternFor, extraOrigins, builtInOrigins } = await import('../../../extension/src/shared/extra-sites.js');
+  assert.equal(originPatternFor('mastodon.social'), 'https://mastodon.social/*');
+  assert.equal(originPatternFor(' https://Bsky.App/profile/x '), 'https://bsky.app/*');
+  assert.equal(originPatternFor('http://example.org'), null);
+  assert.equal(originPatternFor('*'), null);
+  assert.equal(originPatternFor('https://*.example.org'), null);
+  assert.equal(originPatternFor('localhost'), null);
+  assert.equal(originPatternFor('user@evil.example:8080'), null);
+  assert.deepEqual(extraOrigins([...builtInOrigins, 'https://mastodon.social/*', 'https://*/*']), ['https://mastodon.social/*']);
+  assert.deepEqual(builtInOrigins, base.host_permissions);
+});

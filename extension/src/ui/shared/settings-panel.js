@@ -3,6 +3,7 @@
 // (undoable), the working-hours reminder and the training page. Managed values are shown locked.
 import { api } from '../../shared/browser-api.js';
 import { Messages } from '../../shared/messages.js';
+import { extraOrigins, originPatternFor } from '../../shared/extra-sites.js';
 import { accountKey } from '../../shared/settings.js';
 import { updateUserSettings } from '../../shared/settings-store.js';
 
@@ -50,7 +51,7 @@ export async function renderSettingsPanel(container, { detailed = false } = {}) 
       return h('li', {}, h('label', {}, h('input', { type: 'checkbox', checked: settings.authorisedAccounts.includes(key),
         disabled: settings.authorisedAccountsManaged, 'data-account': key,
         onchange: (e) => save((s) => ({ ...s, authorisedAccounts: toggleIn(s.authorisedAccounts, key, e.target.checked) })) }),
-      ` ${a.display_name} (${a.handle}) on ${a.network}`));
+      ` ${a.display_name} (${a.handle}) on ${status.sites.find((s) => s.id === a.network)?.name ?? a.network}`));
     }))));
 
   sections.push(h('section', { 'aria-labelledby': 'sites-h' },
@@ -59,6 +60,8 @@ export async function renderSettingsPanel(container, { detailed = false } = {}) 
       h('input', { type: 'checkbox', checked: !settings.disabledSites.includes(site.id), 'data-site': site.id,
         onchange: (e) => save((s) => ({ ...s, disabledSites: toggleIn(s.disabledSites, site.id, !e.target.checked) })) }),
       ` ${site.name}`))))));
+
+  if (detailed) sections.push(await otherNetworksSection(() => renderSettingsPanel(container, { detailed })));
 
   sections.push(h('section', { 'aria-labelledby': 'ignored-h' },
     h('h2', { id: 'ignored-h' }, 'Rules I stopped seeing'),
@@ -89,4 +92,25 @@ export async function renderSettingsPanel(container, { detailed = false } = {}) 
       h('a', { href: `mailto:${settings.contacts.communications_officer.email}` }, settings.contacts.communications_officer.role)) : null));
 
   container.replaceChildren(...sections);
+}
+
+// Networks beyond the five: each is an optional host permission the browser asks the user to grant;
+// the background then runs the content script there (background/extra-sites.js).
+async function otherNetworksSection(rerender) {
+  const granted = extraOrigins((await api.permissions.getAll()).origins);
+  const input = h('input', { type: 'text', id: 'extra-site', placeholder: 'mastodon.social', 'aria-describedby': 'extra-help' });
+  const message = h('p', { class: 'muted', id: 'extra-help', role: 'status' },
+    'PostCheck checks posts on another network only after your browser asks you to allow it.');
+  const add = async () => {
+    const origin = originPatternFor(input.value);
+    if (!origin) { message.textContent = 'Type a web address such as mastodon.social.'; return; }
+    const ok = await api.permissions.request({ origins: [origin], permissions: ['scripting'] }).catch(() => false);
+    if (ok) await rerender(); else message.textContent = 'Not added: the permission was not granted.';
+  };
+  return h('section', { 'aria-labelledby': 'extra-h' },
+    h('h2', { id: 'extra-h' }, 'Other networks'),
+    granted.length ? h('ul', { class: 'plain' }, granted.map((o) => h('li', {}, h('code', {}, o.replace('https://', '').replace('/*', '')), ' ',
+      h('button', { type: 'button', onclick: async () => { await api.permissions.remove({ origins: [o] }); await rerender(); } }, 'Remove')))) : null,
+    h('p', {}, h('label', { for: 'extra-site' }, 'Add a network: '), input, ' ', h('button', { type: 'button', onclick: add }, 'Add')),
+    message);
 }
