@@ -21,16 +21,33 @@ export class PolicyError extends Error {
   }
 }
 
-async function loadWasmBytes() {
-  const url = new URL(CORE_WASM, import.meta.url);
-  if (url.protocol === 'file:') {
-    // Node: fetch() cannot read file URLs there.
-    const { readFile } = await import('node:fs/promises');
-    return readFile(url);
-  }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`PostCheck: cannot load ${url.href} (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+const wasmUrl = () => new URL(CORE_WASM, import.meta.url);
+
+// Node: fetch() cannot read file URLs there, so the bytes are read from disk.
+async function readWasmFile(url) {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(url);
+}
+
+// Browsers: compile while downloading, and let the browser cache the compiled code, by
+// instantiating from the response stream; fall back to the bytes when the server sends the .wasm
+// with another MIME type than application/wasm.
+function instantiateStreaming(url, onError) {
+  return (imports, receive) => {
+    const fromBytes = () =>
+      fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`PostCheck: cannot load ${url.href} (HTTP ${response.status})`);
+          return response.arrayBuffer();
+        })
+        .then((bytes) => WebAssembly.instantiate(bytes, imports));
+    const streaming =
+      typeof WebAssembly.instantiateStreaming === 'function'
+        ? WebAssembly.instantiateStreaming(fetch(url), imports).catch(fromBytes)
+        : fromBytes();
+    streaming.then((result) => receive(result.instance, result.module), onError);
+    return {};
+  };
 }
 
 function policyText(policy) {
@@ -113,8 +130,18 @@ class Checker {
  * options.wasmBinary: the bytes of postcheck-core.wasm (otherwise fetched from beside this file).
  */
 export async function createChecker(options = {}) {
-  const wasmBinary = options.wasmBinary ?? (await loadWasmBytes());
-  const core = await createPostcheckCore({ wasmBinary, print: () => {}, printErr: () => {} });
+  const moduleOptions = { print: () => {}, printErr: () => {} };
+  const url = wasmUrl();
+  let loadFailed;
+  const failed = new Promise((_, reject) => { loadFailed = reject; });
+  if (options.wasmBinary) {
+    moduleOptions.wasmBinary = options.wasmBinary;
+  } else if (url.protocol === 'file:') {
+    moduleOptions.wasmBinary = await readWasmFile(url);
+  } else {
+    moduleOptions.instantiateWasm = instantiateStreaming(url, loadFailed);
+  }
+  const core = await Promise.race([createPostcheckCore(moduleOptions), failed]);
   const engine = new core.Engine();
   const outcome = options.policy === undefined ? engine.loadDefault() : engine.load(policyText(options.policy));
   if (!outcome.ok) throw new PolicyError(outcome);

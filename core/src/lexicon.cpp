@@ -1,17 +1,23 @@
 // lexicon.cpp — Lexicon: reads terms (the trailing '*' wildcard, normalisation, masked spellings) and
-// hands them to the one whole-word automaton that matches them all (lexicon_automaton.h).
+// hands them to the one whole-word automaton that matches them all (lexicon_automaton.h), the masks
+// of masked terms to the '*' matcher beside it (lexicon_masks.h).
 #include "postcheck/lexicon.h"
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "lexicon_automaton.h"
+#include "lexicon_masks.h"
+#include "lexicon_term.h"
 #include "lexicon_variants.h"
 
 namespace postcheck {
 
 struct Lexicon::Impl {
   lexicon_detail::LexiconAutomaton automaton;
+  lexicon_detail::MaskedSpellings masks;
 };
 
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
@@ -36,26 +42,52 @@ bool Lexicon::add(std::string_view term_utf8, std::uint32_t owner, LexiconOption
   // Only one '*' is the wildcard: "f***" as a term is "f**" plus a wildcard, never "f" plus one.
   const bool wildcard = !term.empty() && term.back() == '*';
   if (wildcard) term.remove_suffix(1);
-  const std::string units = normalise_term(term);
+  const std::string units = lexicon_detail::term_units(term);
   if (units.empty()) return false;
 
   impl_->automaton.add(units, owner, wildcard);
   if (options.masked) {
-    for (const std::string& variant : lexicon_detail::masked_variants(units)) {
-      impl_->automaton.add(variant, owner, wildcard);
+    // Collapsed spellings are ordinary terms; the masks of the term and of each of those are matched
+    // beside the automaton.
+    impl_->masks.add(units, owner, wildcard);
+    for (const std::string& collapsed : lexicon_detail::collapsed_variants(units)) {
+      impl_->automaton.add(collapsed, owner, wildcard);
+      impl_->masks.add(collapsed, owner, wildcard);
     }
   }
   return true;
 }
 
-void Lexicon::compile() { impl_->automaton.compile(); }
-
-void Lexicon::match(const NormalisedView& view, std::vector<LexiconMatch>& out) const {
-  impl_->automaton.match(view.units, out);
+void Lexicon::compile() {
+  impl_->automaton.compile();
+  impl_->masks.compile();
 }
 
-std::size_t Lexicon::pattern_count() const { return impl_->automaton.pattern_count(); }
+void Lexicon::match(const NormalisedView& view, std::vector<LexiconMatch>& out) const {
+  const std::size_t first = out.size();
+  impl_->automaton.match(view.units, out);
+  const std::size_t masked_from = out.size();
+  impl_->masks.match(view.units, out);
+  if (out.size() == masked_from) return;
+  // Rare (a view word holding '*' that a mask fits): merge into the automaton's order, once each.
+  auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) {
+    return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
+  };
+  const auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto middle = out.begin() + static_cast<std::ptrdiff_t>(masked_from);
+  std::sort(middle, out.end(), by_end);
+  std::inplace_merge(begin, middle, out.end(), by_end);
+  out.erase(std::unique(begin, out.end(),
+                        [](const LexiconMatch& a, const LexiconMatch& b) {
+                          return a.owner == b.owner && a.begin == b.begin && a.end == b.end;
+                        }),
+            out.end());
+}
+
+std::size_t Lexicon::pattern_count() const {
+  return impl_->automaton.pattern_count() + impl_->masks.base_count();
+}
 std::size_t Lexicon::state_count() const { return impl_->automaton.state_count(); }
-std::size_t Lexicon::memory_bytes() const { return impl_->automaton.memory_bytes(); }
+std::size_t Lexicon::memory_bytes() const { return impl_->automaton.memory_bytes() + impl_->masks.memory_bytes(); }
 
 }  // namespace postcheck

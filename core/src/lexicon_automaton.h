@@ -3,6 +3,8 @@
 // A term is stored with the word boundaries it needs: " term " (whole word) or " term" (suffix
 // wildcard; the occurrence is then extended to the end of its word). Views start and end with ' ',
 // so boundaries are ordinary units of the automaton and scanning needs no boundary checks.
+// A possessive ends a word too: a whole-word term also matches before "'s" ("client's") and before
+// the "'" after an s ("carers'"), and the occurrence stops before the apostrophe.
 // Failure links are folded into a full transition table over byte classes, as re2 and the
 // aho-corasick crate do, so match() costs one table load per unit; a long view is scanned as up to
 // four interleaved streams (split at ' ') so those dependent loads overlap. No I/O, no globals.
@@ -12,8 +14,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <set>
-#include <string>
+#include <cstring>
+#include <memory>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -26,14 +28,16 @@ namespace postcheck::lexicon_detail {
 // '\'' 37, '*' 38, '@' 39, '#' 40, '.' 41, and '\x01' 42. A byte outside the alphabet (never in a
 // well-formed view) reads as '\x01': part of a word, in no term.
 inline constexpr std::size_t kUnitClassCount = 43;
+inline constexpr std::uint8_t kSpaceClass = 0;
+inline constexpr std::uint8_t kApostropheClass = 37;
 inline constexpr std::uint8_t kOtherLetterClass = 42;
 inline constexpr std::array<std::uint8_t, 256> kUnitClass = [] {
   std::array<std::uint8_t, 256> classes{};
   classes.fill(kOtherLetterClass);
-  classes[static_cast<unsigned char>(' ')] = 0;
+  classes[static_cast<unsigned char>(' ')] = kSpaceClass;
   for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(1 + c - 'a');
   for (int c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(27 + c - '0');
-  classes[static_cast<unsigned char>('\'')] = 37;
+  classes[static_cast<unsigned char>('\'')] = kApostropheClass;
   classes[static_cast<unsigned char>('*')] = 38;
   classes[static_cast<unsigned char>('@')] = 39;
   classes[static_cast<unsigned char>('#')] = 40;
@@ -41,22 +45,24 @@ inline constexpr std::array<std::uint8_t, 256> kUnitClass = [] {
   return classes;
 }();
 
+// Whether the '\'' at units[i] ends a word as a possessive: "'s" then ' ' ("client's"), or an s
+// before it and ' ' after ("carers'"). The ' ' must be there, as for any whole-word end.
+inline bool is_possessive_apostrophe(std::string_view units, std::size_t i) {
+  const std::size_t n = units.size();
+  if (i + 2 < n && units[i + 1] == 's' && units[i + 2] == ' ') return true;
+  return i >= 1 && units[i - 1] == 's' && i + 1 < n && units[i + 1] == ' ';
+}
+
 class LexiconAutomaton {
  public:
   // Adds `term` (normalised units, no leading or trailing ' ', not empty) for `owner`; a wildcard
   // term may end inside a word. Adding the same (term, owner, wildcard) twice adds it once.
-  // Invalidates an earlier compile() until compile() is called again.
-  void add(std::string_view term, std::uint32_t owner, bool wildcard) {
-    std::string pattern;
-    pattern.reserve(term.size() + 2);
-    pattern.push_back(' ');
-    pattern.append(term);
-    if (!wildcard) pattern.push_back(' ');
-    patterns_.insert(Pattern{std::move(pattern), owner, wildcard});
-    compiled_ = false;
-  }
+  // Invalidates an earlier compile() until compile() is called again. Linear in the term (times
+  // the siblings passed in the trie).
+  void add(std::string_view term, std::uint32_t owner, bool wildcard);
 
-  // Builds the DFA from every term added so far. O(total pattern length × classes).
+  // Builds the DFA from every term added so far: linear in the trie's states times the used classes
+  // (one row copy per state), with no per-state allocation.
   void compile();
 
   // Appends the occurrences in `units` (a view's units) to `out`, ordered by end, then begin, then
@@ -65,29 +71,40 @@ class LexiconAutomaton {
   void match(std::string_view units, std::vector<LexiconMatch>& out) const;
 
   // Distinct (term, owner, wildcard) entries added.
-  std::size_t pattern_count() const { return patterns_.size(); }
+  std::size_t pattern_count() const { return pattern_count_; }
   // States of the compiled DFA (0 before compile()).
   std::size_t state_count() const { return state_count_; }
   // Bytes held by the compiled DFA (transition table, class map, output lists).
   std::size_t memory_bytes() const {
-    return table_.capacity() * sizeof(std::uint32_t) + sizeof(class_of_) +
-           outputs_.capacity() * sizeof(Output);
+    return table_size_ * sizeof(std::uint32_t) + sizeof(class_of_) + outputs_.capacity() * sizeof(Output);
   }
 
  private:
-  struct Pattern {
-    std::string units;  // with the leading ' ', and the trailing ' ' unless a wildcard
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr std::uint16_t kNoDenseRow = 0xFFFF;
+  // States this close to the root (the root, ' ', ' ' and a first unit) get dense child rows.
+  static constexpr std::size_t kDenseChildDepth = 2;
+
+  // The trie add() grows: children as sibling lists (most states have one child), outputs as lists.
+  struct TrieNode {
+    std::uint32_t first_child = 0;  // 0: none (the root is nobody's child)
+    std::uint32_t next_sibling = 0;
+    std::uint32_t first_output = kNone;
+    std::uint8_t unit_class = 0;  // of the edge into this node
+    std::uint16_t dense_row = kNoDenseRow;  // its children in dense_children_, for the top states
+  };
+  struct TrieOutput {
     std::uint32_t owner;
+    std::uint32_t back;
     bool wildcard;
-    friend bool operator<(const Pattern& a, const Pattern& b) {
-      return std::tie(a.units, a.owner, a.wildcard) < std::tie(b.units, b.owner, b.wildcard);
-    }
+    std::uint32_t next;
   };
   // An occurrence ending at unit i begins at i - back (after the leading ' ').
   struct Output {
     std::uint32_t owner;
     std::uint32_t back;
     bool wildcard;
+    bool none;  // the empty list's placeholder (a state that reports only possessives)
     bool last;  // the last output of its state's list
   };
 
@@ -99,37 +116,104 @@ class LexiconAutomaton {
     std::size_t keep_through;
     std::vector<LexiconMatch>* out;
   };
+  // A child by class: a dense row for the few states at the top of the trie, where every word
+  // passes (the state after ' ' has a child per letter), sibling lists below.
+  std::uint32_t child(std::uint32_t node, std::uint8_t unit_class) const {
+    const TrieNode& n = trie_[node];
+    if (n.dense_row != kNoDenseRow) return dense_children_[n.dense_row * kUnitClassCount + unit_class];
+    for (std::uint32_t c = n.first_child; c != 0; c = trie_[c].next_sibling) {
+      if (trie_[c].unit_class == unit_class) return c;
+    }
+    return 0;
+  }
+  std::uint32_t new_node(std::uint8_t unit_class, std::size_t depth);
   template <std::size_t N>
   void scan(std::string_view units, const std::array<Stream, N>& streams) const;
   template <std::size_t N>
   void match_in_streams(std::string_view units, std::vector<LexiconMatch>& out) const;
-  void report(std::uint32_t state, std::size_t i, std::string_view units, const Stream& stream,
-              std::size_t& word_end) const;
-  static void sort_runs(std::vector<LexiconMatch>& found, std::size_t first);
+  void report(std::uint32_t state, std::uint32_t previous, std::size_t i, std::string_view units,
+              const Stream& stream, std::size_t& word_end) const;
+  static void sort_matches(std::vector<LexiconMatch>& found, std::size_t first);
 
-  std::set<Pattern> patterns_;
+  std::vector<TrieNode> trie_;  // [0] is the root, made by the first add() or compile()
+  std::vector<TrieOutput> trie_outputs_;
+  std::vector<std::uint32_t> dense_children_;  // kUnitClassCount per row
+  std::array<bool, kUnitClassCount> used_{};
+  std::size_t pattern_count_ = 0;
+  std::size_t max_pattern_length_ = 0;  // in units, boundaries included
+
   bool compiled_ = false;
   std::size_t state_count_ = 0;
-  std::size_t max_pattern_length_ = 0;  // in units, boundaries included
   // Unit byte → column of table_.
   std::array<std::uint8_t, 256> class_of_{};
   // One row per state: table_[state + class] is the next state, and table_[state + columns_] where
   // the state's outputs start in outputs_ (merged along the dictionary suffix links, the last one
   // marked), kept in the row so that a hit costs no extra cache line. A state is held as its row's
   // offset (premultiplied), and the states that report come last: the scan tests one comparison.
-  std::vector<std::uint32_t> table_;
+  // The states entered by a '\'' report too (maybe nothing of their own): there report() looks for
+  // a possessive, reading where the state before the '\'' goes on a ' '. A '\'' that would lead
+  // back to the root from a state whose ' ' reports leads instead to a copy of the root that
+  // reports, so every possessive is seen.
+  std::unique_ptr<std::uint32_t[]> table_;
+  std::size_t table_size_ = 0;
   std::size_t columns_ = 0;
+  std::uint32_t space_column_ = 0;
   std::uint32_t first_reporting_offset_ = 0;
   std::vector<Output> outputs_;
 };
 
-inline void LexiconAutomaton::compile() {
-  // Columns: the classes some pattern uses, plus one shared column for all the others (from every
-  // state they lead back to the root, so they need not be told apart).
-  std::array<bool, kUnitClassCount> used{};
-  for (const Pattern& p : patterns_) {
-    for (unsigned char c : p.units) used[kUnitClass[c]] = true;
+inline std::uint32_t LexiconAutomaton::new_node(std::uint8_t unit_class, std::size_t depth) {
+  TrieNode node;
+  node.unit_class = unit_class;
+  if (depth <= kDenseChildDepth && dense_children_.size() / kUnitClassCount < kNoDenseRow) {
+    node.dense_row = static_cast<std::uint16_t>(dense_children_.size() / kUnitClassCount);
+    dense_children_.resize(dense_children_.size() + kUnitClassCount, 0);
   }
+  trie_.push_back(node);
+  return static_cast<std::uint32_t>(trie_.size() - 1);
+}
+
+inline void LexiconAutomaton::add(std::string_view term, std::uint32_t owner, bool wildcard) {
+  // The trie path: ' ', the term's units, and ' ' unless a wildcard.
+  if (trie_.empty()) new_node(0, 0);
+  std::uint32_t node = 0;
+  std::size_t depth = 0;
+  bool fresh = false;  // once off the trie, every later unit makes a new node: no lookup
+  auto step = [&](unsigned char unit) {
+    const std::uint8_t unit_class = kUnitClass[unit];
+    used_[unit_class] = true;
+    std::uint32_t next = fresh ? 0 : child(node, unit_class);
+    ++depth;
+    if (next == 0) {
+      next = new_node(unit_class, depth);
+      TrieNode& parent = trie_[node];
+      if (parent.dense_row != kNoDenseRow) dense_children_[parent.dense_row * kUnitClassCount + unit_class] = next;
+      trie_[next].next_sibling = parent.first_child;
+      parent.first_child = next;
+      fresh = true;
+    }
+    node = next;
+  };
+  step(' ');
+  for (unsigned char unit : term) step(unit);
+  if (!wildcard) step(' ');
+  compiled_ = false;
+  for (std::uint32_t o = trie_[node].first_output; o != kNone; o = trie_outputs_[o].next) {
+    if (trie_outputs_[o].owner == owner) return;  // the node fixes the units and the wildcard
+  }
+  const auto back = static_cast<std::uint32_t>(wildcard ? term.size() - 1 : term.size());
+  trie_outputs_.push_back(TrieOutput{owner, back, wildcard, trie_[node].first_output});
+  trie_[node].first_output = static_cast<std::uint32_t>(trie_outputs_.size() - 1);
+  ++pattern_count_;
+  max_pattern_length_ = std::max(max_pattern_length_, term.size() + 2);
+}
+
+inline void LexiconAutomaton::compile() {
+  // Columns: the classes some pattern uses (and always ' ' and '\'', for possessives), plus one
+  // shared column for all the others (from every state they lead back to the root).
+  std::array<bool, kUnitClassCount> used = used_;
+  used[kSpaceClass] = true;
+  used[kApostropheClass] = true;
   std::array<std::uint8_t, kUnitClassCount> column{};
   std::size_t columns = 0;
   for (std::size_t c = 0; c < kUnitClassCount; ++c) {
@@ -142,100 +226,117 @@ inline void LexiconAutomaton::compile() {
   }
   for (std::size_t b = 0; b < 256; ++b) class_of_[b] = column[kUnitClass[b]];
   columns_ = columns;
+  space_column_ = column[kSpaceClass];
+  const std::uint32_t apostrophe_column = column[kApostropheClass];
 
-  // The trie; -1 marks a missing edge until the failure links fill it.
-  std::vector<std::int32_t> next(columns, -1);
-  std::vector<std::vector<Output>> own(1);
-  for (const Pattern& p : patterns_) {
-    std::size_t node = 0;
-    for (unsigned char c : p.units) {
-      std::int32_t& edge = next[node * columns + class_of_[c]];
-      if (edge < 0) {
-        edge = static_cast<std::int32_t>(own.size());
-        own.emplace_back();
-        next.resize(next.size() + columns, -1);
-      }
-      node = static_cast<std::size_t>(next[node * columns + class_of_[c]]);
-    }
-    own[node].push_back(Output{p.owner, static_cast<std::uint32_t>(p.units.size() - 2), p.wildcard, false});
-  }
-  const std::size_t nodes = own.size();
-
-  // Breadth-first: each node's failure target is shallower, so its row is complete when read.
-  std::vector<std::int32_t> fail(nodes, 0);
-  std::vector<std::int32_t> order;
+  if (trie_.empty()) new_node(0, 0);
+  // Breadth-first order and failure links, on the trie: a child's failure target is the deepest
+  // state reached from its parent's failure chain by the same class.
+  const std::size_t nodes = trie_.size();
+  std::vector<std::uint32_t> order;
   order.reserve(nodes);
-  for (std::size_t c = 0; c < columns; ++c) {
-    std::int32_t& edge = next[c];
-    if (edge < 0) {
-      edge = 0;
-    } else {
-      order.push_back(edge);
-    }
-  }
+  std::vector<std::uint32_t> fail(nodes, 0);
+  std::vector<std::uint8_t> reports(nodes, 0);
+  order.push_back(0);
+  bool any_whole_word = false;
   for (std::size_t k = 0; k < order.size(); ++k) {
-    const auto u = static_cast<std::size_t>(order[k]);
-    const auto f = static_cast<std::size_t>(fail[u]);
-    for (std::size_t c = 0; c < columns; ++c) {
-      std::int32_t& edge = next[u * columns + c];
-      if (edge < 0) {
-        edge = next[f * columns + c];
-      } else {
-        fail[static_cast<std::size_t>(edge)] = next[f * columns + c];
-        order.push_back(edge);
+    const std::uint32_t u = order[k];
+    for (std::uint32_t v = trie_[u].first_child; v != 0; v = trie_[v].next_sibling) {
+      const std::uint8_t c = trie_[v].unit_class;
+      std::uint32_t target = 0;
+      if (u != 0) {
+        for (std::uint32_t f = fail[u];; f = fail[f]) {
+          target = child(f, c);
+          if (target != 0 || f == 0) break;
+        }
       }
+      fail[v] = target;
+      const bool own = trie_[v].first_output != kNone;
+      reports[v] = own || reports[target] || c == kApostropheClass;
+      any_whole_word = any_whole_word || (own && c == kSpaceClass);
+      order.push_back(v);
     }
-  }
-  // A node reports its own outputs and those of its failure target (already merged, being shallower).
-  std::vector<std::vector<Output>>& merged = own;
-  for (std::int32_t v : order) {
-    const auto& inherited = merged[static_cast<std::size_t>(fail[static_cast<std::size_t>(v)])];
-    auto& mine = merged[static_cast<std::size_t>(v)];
-    mine.insert(mine.end(), inherited.begin(), inherited.end());
   }
 
-  // Renumber: silent states first (the root stays 0), reporting states last, each group breadth-
-  // first so the shallow states every word passes through share cache lines.
-  order.insert(order.begin(), 0);
-  std::vector<std::uint32_t> renumbered(nodes);
+  // Numbering: silent states first (the root stays 0), reporting states last, each group breadth-
+  // first so the shallow states every word passes through share cache lines; then the root's
+  // reporting copy, when some whole-word term could meet a possessive.
+  std::vector<std::uint32_t> number(nodes);
   std::uint32_t silent = 0;
-  for (std::int32_t v : order) {
-    if (merged[static_cast<std::size_t>(v)].empty()) renumbered[static_cast<std::size_t>(v)] = silent++;
+  for (std::uint32_t v : order) {
+    if (!reports[v]) number[v] = silent++;
   }
-  std::uint32_t reporting = silent;
-  std::vector<std::uint32_t> output_start(nodes, 0);
-  outputs_.clear();
-  for (std::int32_t bfs : order) {
-    const auto v = static_cast<std::size_t>(bfs);
-    if (merged[v].empty()) continue;
-    renumbered[v] = reporting++;
-    output_start[v] = static_cast<std::uint32_t>(outputs_.size());
-    outputs_.insert(outputs_.end(), merged[v].begin(), merged[v].end());
-    outputs_.back().last = true;
+  std::uint32_t next_number = silent;
+  for (std::uint32_t v : order) {
+    if (reports[v]) number[v] = next_number++;
   }
+  const bool possessive_root = any_whole_word;
+  const std::size_t states = nodes + (possessive_root ? 1 : 0);
   const auto stride = static_cast<std::uint32_t>(columns + 1);
-  table_.assign(nodes * stride, 0);
-  for (std::size_t v = 0; v < nodes; ++v) {
-    const std::size_t row = renumbered[v] * stride;
-    for (std::size_t c = 0; c < columns; ++c) {
-      table_[row + c] = renumbered[static_cast<std::size_t>(next[v * columns + c])] * stride;
+  const std::uint32_t first_reporting = silent * stride;
+  const std::uint32_t possessive_root_offset = static_cast<std::uint32_t>(nodes) * stride;
+
+  // Output lists: a state's own, then its failure target's (already merged, being shallower).
+  // outputs_[0] is the shared empty list.
+  outputs_.clear();
+  outputs_.push_back(Output{0, 0, false, true, true});
+  std::vector<std::uint32_t> output_begin(nodes, 0);
+  std::vector<std::uint32_t> output_end(nodes, 0);
+  for (std::uint32_t v : order) {
+    if (!reports[v]) continue;
+    const auto begin = static_cast<std::uint32_t>(outputs_.size());
+    for (std::uint32_t o = trie_[v].first_output; o != kNone; o = trie_outputs_[o].next) {
+      const TrieOutput& t = trie_outputs_[o];
+      outputs_.push_back(Output{t.owner, t.back, t.wildcard, false, false});
     }
-    table_[row + columns] = output_start[v];
+    const std::uint32_t f = fail[v];
+    for (std::uint32_t k = output_begin[f]; k < output_end[f]; ++k) {
+      outputs_.push_back(outputs_[k]);
+      outputs_.back().last = false;
+    }
+    const auto end = static_cast<std::uint32_t>(outputs_.size());
+    if (end > begin) outputs_.back().last = true;
+    output_begin[v] = begin;
+    output_end[v] = end;
   }
-  table_.shrink_to_fit();
+
+  // Rows, breadth-first: a state's row is its failure target's (complete, being shallower) with
+  // its own children written over it.
+  table_size_ = states * stride;
+  table_ = std::make_unique_for_overwrite<std::uint32_t[]>(table_size_);
+  std::uint32_t* table = table_.get();
+  for (std::uint32_t v : order) {
+    std::uint32_t* row = table + static_cast<std::size_t>(number[v]) * stride;
+    if (v == 0) {
+      std::fill(row, row + columns, 0u);
+    } else {
+      std::memcpy(row, table + static_cast<std::size_t>(number[fail[v]]) * stride, columns * sizeof(std::uint32_t));
+    }
+    for (std::uint32_t c = trie_[v].first_child; c != 0; c = trie_[c].next_sibling) {
+      row[column[trie_[c].unit_class]] = number[c] * stride;
+    }
+    row[columns] = output_end[v] > output_begin[v] ? output_begin[v] : 0;
+    if (possessive_root && row[apostrophe_column] == 0 && row[space_column_] >= first_reporting) {
+      row[apostrophe_column] = possessive_root_offset;
+    }
+  }
+  if (possessive_root) {
+    std::uint32_t* row = table + possessive_root_offset;
+    std::memcpy(row, table, columns * sizeof(std::uint32_t));  // the root's row
+    row[columns] = 0;
+  }
   outputs_.shrink_to_fit();
-  max_pattern_length_ = 0;
-  for (const Pattern& p : patterns_) max_pattern_length_ = std::max(max_pattern_length_, p.units.size());
-  first_reporting_offset_ = silent * stride;
-  state_count_ = nodes;
+  first_reporting_offset_ = first_reporting;
+  state_count_ = states;
   compiled_ = true;
 }
 
-inline void LexiconAutomaton::report(std::uint32_t state, std::size_t i, std::string_view units,
-                                     const Stream& stream, std::size_t& word_end) const {
+inline void LexiconAutomaton::report(std::uint32_t state, std::uint32_t previous, std::size_t i,
+                                     std::string_view units, const Stream& stream, std::size_t& word_end) const {
   const Output* output = &outputs_[table_[state + columns_]];
   do {
     const Output& o = *output;
+    if (o.none) continue;
     const std::size_t begin = i - o.back;
     if (begin > stream.keep_through) continue;  // the next stream reports it
     std::size_t end = i;
@@ -250,15 +351,30 @@ inline void LexiconAutomaton::report(std::uint32_t state, std::size_t i, std::st
     }
     stream.out->push_back(LexiconMatch{o.owner, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
   } while (!(output++)->last);
+
+  // A possessive: what the state before the '\'' would report on a ' ' ends here. Those are whole-
+  // word outputs (a state entered by ' ' has no other).
+  if (units[i] != '\'' || !is_possessive_apostrophe(units, i)) return;
+  const std::uint32_t at_space = table_[previous + space_column_];
+  if (at_space < first_reporting_offset_) return;
+  output = &outputs_[table_[at_space + columns_]];
+  do {
+    const Output& o = *output;
+    if (o.none || o.wildcard) continue;
+    const std::size_t begin = i - o.back;
+    if (begin > stream.keep_through) continue;
+    stream.out->push_back(LexiconMatch{o.owner, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i)});
+  } while (!(output++)->last);
 }
 
 template <std::size_t N>
 void LexiconAutomaton::scan(std::string_view units, const std::array<Stream, N>& streams) const {
-  const std::uint32_t* table = table_.data();
+  const std::uint32_t* table = table_.get();
   const std::uint8_t* class_of = class_of_.data();
   const auto* unit = reinterpret_cast<const unsigned char*>(units.data());
   const std::uint32_t first_reporting = first_reporting_offset_;
   std::array<std::uint32_t, N> state{};
+  std::array<std::uint32_t, N> previous{};
   std::array<std::size_t, N> word_end{};  // per stream: end of the word where a wildcard last ended
   std::size_t steps = streams[0].stop - streams[0].from;
   for (const Stream& s : streams) steps = std::min(steps, s.stop - s.from);
@@ -267,20 +383,24 @@ void LexiconAutomaton::scan(std::string_view units, const std::array<Stream, N>&
   for (std::size_t k = 0; k < steps; ++k) {
     bool reporting = false;
     for (std::size_t s = 0; s < N; ++s) {
+      previous[s] = state[s];
       state[s] = table[state[s] + class_of[unit[streams[s].from + k]]];
       reporting |= state[s] >= first_reporting;
     }
     if (reporting) [[unlikely]] {
       for (std::size_t s = 0; s < N; ++s) {
-        if (state[s] >= first_reporting) report(state[s], streams[s].from + k, units, streams[s], word_end[s]);
+        if (state[s] >= first_reporting) {
+          report(state[s], previous[s], streams[s].from + k, units, streams[s], word_end[s]);
+        }
       }
     }
   }
   for (std::size_t s = 0; s < N; ++s) {
     std::uint32_t st = state[s];
     for (std::size_t i = streams[s].from + steps; i < streams[s].stop; ++i) {
+      const std::uint32_t before = st;
       st = table[st + class_of[unit[i]]];
-      if (st >= first_reporting) [[unlikely]] report(st, i, units, streams[s], word_end[s]);
+      if (st >= first_reporting) [[unlikely]] report(st, before, i, units, streams[s], word_end[s]);
     }
   }
 }
@@ -306,10 +426,10 @@ void LexiconAutomaton::match_in_streams(std::string_view units, std::vector<Lexi
   }
   const std::size_t first = out.size();
   scan<N>(units, streams);
-  sort_runs(out, first);
+  sort_matches(out, first);
   for (auto& found : later) {
     if (found.empty()) continue;
-    sort_runs(found, 0);
+    sort_matches(found, 0);
     const auto middle = static_cast<std::ptrdiff_t>(out.size());
     out.insert(out.end(), found.begin(), found.end());
     std::inplace_merge(out.begin() + static_cast<std::ptrdiff_t>(first), out.begin() + middle, out.end(),
@@ -323,10 +443,10 @@ void LexiconAutomaton::match_in_streams(std::string_view units, std::vector<Lexi
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), same), out.end());
 }
 
-inline void LexiconAutomaton::sort_runs(std::vector<LexiconMatch>& found, std::size_t first) {
-  // One stream reports occurrences by end, except that a wildcard's (extended to its word's end)
-  // comes before the whole-word ones that end at the same ' '; all occurrences with one end are
-  // contiguous (none ends inside a word), so sorting each run of equal ends orders them fully.
+inline void LexiconAutomaton::sort_matches(std::vector<LexiconMatch>& found, std::size_t first) {
+  // One stream reports occurrences almost by end: a wildcard's (extended to its word's end) comes
+  // before the whole-word ones that end at the same ' ', so sorting each run of equal ends is
+  // usually enough; a possessive ending inside a word after a wildcard there is the exception.
   auto by_position = [](const LexiconMatch& a, const LexiconMatch& b) {
     return std::tie(a.begin, a.owner) < std::tie(b.begin, b.owner);
   };
@@ -339,6 +459,11 @@ inline void LexiconAutomaton::sort_runs(std::vector<LexiconMatch>& found, std::s
     }
     run = run_end;
   }
+  auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) {
+    return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
+  };
+  const auto from = found.begin() + static_cast<std::ptrdiff_t>(first);
+  if (!std::is_sorted(from, found.end(), by_end)) std::sort(from, found.end(), by_end);
 }
 
 inline void LexiconAutomaton::match(std::string_view units, std::vector<LexiconMatch>& out) const {

@@ -50,23 +50,28 @@ constexpr std::array<std::string_view, 12> kUnitSuffixes = {
 
 class ViewBuilder {
  public:
+  // Every code point yields at most one unit, except a non-ASCII letter that folds to two ("ß" →
+  // "ss"), which takes at least two UTF-8 bytes: so the UTF-8 length plus the leading and trailing
+  // ' ' bounds the view, and the arrays are sized once, with no check per unit.
   ViewBuilder(const Text& text, NormalisedView& view) : text_(text), c_(text.chars().data()), view_(view) {
-    grow(text.size() + text.size() / 8 + 16);
-    word_.reserve(64);
+    const std::size_t capacity = text.utf8().size() + 2;
+    view_.units.resize(capacity);
+    view_.origin_begin.resize(capacity);
+    view_.origin_end.resize(capacity);
+    units_ = view_.units.data();
+    origin_begin_ = view_.origin_begin.data();
+    origin_end_ = view_.origin_end.data();
   }
 
   void run() {
     push(' ', 0, 0);
-    const std::vector<Token>& tokens = text_.tokens();
-    const std::size_t count = tokens.size();
+    const Token* tokens = text_.tokens().data();  // a local: see plain_ascii_word
+    const std::size_t count = text_.tokens().size();
     for (std::size_t t = 0; t < count; ++t) {
       const Token& tok = tokens[t];
-      // Room for what the token can emit (at most two units per code point, "ß" → "ss"; a
-      // spelled-out word is several tokens of one letter each, so this covers it too).
-      const std::size_t room = 2 * (tok.end - tok.begin) + 2;
-      if (size_ + room > cap_) grow(2 * cap_ + room);
       switch (tok.kind) {
         case TokenKind::word:
+          if (tok.end - tok.begin > 1 && plain_ascii_word(tok)) break;
           t = word_or_spelled_out(t);
           break;
         case TokenKind::number:
@@ -96,7 +101,6 @@ class ViewBuilder {
       origin_begin_[size_ - 1] = n;  // the trailing separator doubles as the closing ' '
       origin_end_[size_ - 1] = n;
     } else {
-      if (size_ + 1 > cap_) grow(cap_ + 1);
       push(' ', n, n);
     }
     view_.units.resize(size_);
@@ -105,18 +109,8 @@ class ViewBuilder {
   }
 
  private:
-  // The view's arrays are sized ahead (see run()) and written through raw pointers: three
-  // push_backs per unit cost more than the rest of the work on a plain word.
-  void grow(std::size_t capacity) {
-    view_.units.resize(capacity);
-    view_.origin_begin.resize(capacity);
-    view_.origin_end.resize(capacity);
-    units_ = view_.units.data();
-    origin_begin_ = view_.origin_begin.data();
-    origin_end_ = view_.origin_end.data();
-    cap_ = capacity;
-  }
-
+  // The view's arrays are sized ahead (see the constructor) and written through raw pointers:
+  // three push_backs per unit cost more than the rest of the work on a plain word.
   void push(char c, std::uint32_t begin, std::uint32_t end) {
     units_[size_] = c;
     origin_begin_[size_] = begin;
@@ -191,6 +185,7 @@ class ViewBuilder {
 
   // Folds the code points of [begin, end) into word_.
   void fill(std::uint32_t begin, std::uint32_t end) {
+    if (word_.capacity() == 0) word_.reserve(64);  // one allocation, only for texts with such words
     for (std::uint32_t k = begin; k < end; ++k) {
       const char32_t c = c_[k];
       if (c < 128 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {  // the common case
@@ -302,34 +297,63 @@ class ViewBuilder {
   }
 
   void flush_word() {
-    if (size_ + word_.size() > cap_) grow(2 * cap_ + word_.size());
     for (const Unit& u : word_) push(u.c, u.begin, u.end);
     word_.clear();
   }
 
-  bool ascii_letters_only(const Token& tok) const {
-    for (std::uint32_t k = tok.begin; k < tok.end; ++k) {
-      const char32_t c = c_[k] | 0x20;
-      if (c < 'a' || c > 'z') return false;
+  // The fast path for the common word of ASCII letters (no leetspeak or masks to resolve): each
+  // letter is lower-cased straight into the view; a word that turns out to hold anything else is
+  // taken back (returns false). Letter runs are collapsed afterwards, only in words with a double.
+  bool plain_ascii_word(const Token& tok) {
+    // Locals, not members: a store through the char* units_ may alias any member, so the compiler
+    // would reload them all after each unit.
+    const char32_t* c = c_;
+    char* unit = units_ + size_;
+    std::uint32_t* begin = origin_begin_ + size_;
+    std::uint32_t* end = origin_end_ + size_;
+    char prev = 0;
+    bool doubled = false;
+    const std::uint32_t first = tok.begin;
+    const std::uint32_t length = tok.end - tok.begin;
+    for (std::uint32_t i = 0; i < length; ++i) {
+      const char32_t lower = c[first + i] | 0x20;
+      if (lower - 'a' >= 26u) return false;  // also every code point >= 128; nothing was counted
+      const char letter = static_cast<char>(lower);
+      doubled |= letter == prev;
+      prev = letter;
+      unit[i] = letter;
+      begin[i] = first + i;
+      end[i] = first + i + 1;
     }
+    const std::size_t start = size_;
+    size_ += tok.end - tok.begin;
+    if (doubled) collapse_view_runs(start);
     return true;
   }
 
-  // The fast path for the common word of ASCII letters: no leetspeak or masks to resolve, so
-  // it is lower-cased and its letter runs collapsed in one pass, without the scratch buffer.
-  void plain_ascii_word(const Token& tok) {
-    std::uint32_t i = tok.begin;
-    while (i < tok.end) {
-      const char c = static_cast<char>(c_[i] | 0x20);
-      std::uint32_t j = i + 1;
-      while (j < tok.end && static_cast<char>(c_[j] | 0x20) == c) ++j;
+  // Runs of 3+ identical letters among the units [start, size_) of a plain word become one unit
+  // standing for the whole run ("fuuuuck" → "fuck").
+  void collapse_view_runs(std::size_t start) {
+    std::size_t out = start;
+    std::size_t i = start;
+    while (i < size_) {
+      std::size_t j = i + 1;
+      while (j < size_ && units_[j] == units_[i]) ++j;
       if (j - i >= 3) {
-        push(c, i, j);
+        units_[out] = units_[i];
+        origin_begin_[out] = origin_begin_[i];
+        origin_end_[out] = origin_end_[j - 1];
+        ++out;
       } else {
-        for (std::uint32_t k = i; k < j; ++k) push(c, k, k + 1);
+        for (std::size_t k = i; k < j; ++k, ++out) {
+          units_[out] = units_[k];
+          origin_begin_[out] = origin_begin_[k];
+          origin_end_[out] = origin_end_[k];
+        }
       }
       i = j;
     }
+    size_ = out;
   }
 
   // A word token holding exactly one Latin letter (after folding), e.g. the "f" of "f u c k".
@@ -373,10 +397,6 @@ class ViewBuilder {
   // single letters). Returns the index of the last token consumed.
   std::size_t word_or_spelled_out(std::size_t t) {
     const std::vector<Token>& tokens = text_.tokens();
-    if (tokens[t].end - tokens[t].begin > 1 && ascii_letters_only(tokens[t])) {
-      plain_ascii_word(tokens[t]);
-      return t;
-    }
     if (single_letter(t)) {
       std::size_t last = t;
       std::size_t letters = 1;
@@ -415,7 +435,6 @@ class ViewBuilder {
   std::uint32_t* origin_begin_ = nullptr;
   std::uint32_t* origin_end_ = nullptr;
   std::size_t size_ = 0;
-  std::size_t cap_ = 0;
 };
 
 }  // namespace

@@ -51,17 +51,111 @@ constexpr std::array<std::string_view, 26> kAbbreviations = {
     "mr", "mrs", "ms", "mx", "dr", "st", "prof", "rev", "mt", "jr", "sr", "vs", "approx",
     "dept", "tel", "ext", "fig", "cllr", "sgt", "capt", "col", "gen", "lt", "hon", "ref", "eg"};
 
+// ---------------------------------------------------------------------------------------------
+// Sentences
+
+bool is_terminator(char32_t c) {
+  c = detail::ascii_equivalent(c);
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0x203D;
+}
+
+// Closing quotes and brackets that may follow a terminator: "…it ended.” Then"
+bool is_closer(char32_t c) {
+  c = detail::ascii_equivalent(c);
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB;
+}
+
+bool is_word_like(TokenKind k) {
+  return k == TokenKind::word || k == TokenKind::number || k == TokenKind::mention ||
+         k == TokenKind::hashtag || k == TokenKind::email || k == TokenKind::url;
+}
+
+// Byte classes of ASCII code points for the tokenizer's fast paths.
+enum : std::uint8_t {
+  kLetter = 1,        // A-Z a-z
+  kBlank = 2,         // white space and line breaks (a space token)
+  kLonePunct = 4,     // punctuation that is always a token of its own (not @ # * nor part of a word)
+  kEndsWord = 8,      // ends a word and cannot continue it or an address
+  kInEmailLocal = 16, // may sit in the local part of an email address: A-Z a-z 0-9 . _ % + -
+  kLineBreak = 32,    // \n \r \v \f
+  kTerminator = 64,   // . ! ? (may end a sentence)
+};
+constexpr std::array<std::uint8_t, 128> make_ascii_flags() {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool digit = c >= '0' && c <= '9';
+    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    const std::string_view in_word = "'@$!*";         // may continue a word (see scan_word)
+    const std::string_view in_address = ".@-_%+:/";   // may continue an address (may_continue_address)
+    const std::string_view sigils = "@#*";            // start mentions, hashtags, keycaps, masks
+    const char ch = static_cast<char>(c);
+    std::uint8_t f = 0;
+    if (letter) f |= kLetter;
+    if (blank) f |= kBlank;
+    if (!letter && !digit && !blank && sigils.find(ch) == std::string_view::npos) f |= kLonePunct;
+    if (!letter && !digit && in_word.find(ch) == std::string_view::npos &&
+        in_address.find(ch) == std::string_view::npos)
+      f |= kEndsWord;
+    if (letter || digit || std::string_view("._%+-").find(ch) != std::string_view::npos) f |= kInEmailLocal;
+    if (c == '\n' || c == '\r' || c == '\v' || c == '\f') f |= kLineBreak;
+    if (c == '.' || c == '!' || c == '?') f |= kTerminator;
+    t[static_cast<std::size_t>(c)] = f;
+  }
+  return t;
+}
+constexpr std::array<std::uint8_t, 128> kAsciiFlags = make_ascii_flags();
+
 class Tokenizer {
  public:
-  Tokenizer(const std::u32string& chars, std::vector<Token>& out)
-      : c_(chars.data()), n_(chars.size()), out_(out) {}
+  // Appends the tokens of chars to out, the word-like tokens before each token's end to word_prefix
+  // (which holds the 0 before the first), and the indices of tokens that may end a sentence to
+  // boundaries.
+  Tokenizer(const std::u32string& chars, std::vector<Token>& out, std::vector<std::uint32_t>& word_prefix,
+            std::vector<std::uint32_t>& boundaries)
+      : c_(chars.data()), n_(chars.size()), out_(out), word_prefix_(word_prefix), boundaries_(boundaries) {}
 
+  // The common tokens (a word of ASCII letters, a run of ASCII white space, a lone ASCII punctuation
+  // mark) are taken by fast paths that look at one byte-class table; anything else goes through
+  // scan(). c_[n_] is the string's terminating 0, so loops that stop at a non-letter need no bounds
+  // check. Alongside each token it records the running count of word-like tokens and whether the
+  // token may end a sentence (a terminator, or white space holding a line break), so that sentence
+  // starts are found by visiting those few tokens only.
   void run() {
     std::size_t i = 0;
+    std::uint32_t words = 0;
     while (i < n_) {
+      const char32_t c = c_[i];
+      std::size_t end = 0;
       TokenKind kind = TokenKind::punct;
-      const std::size_t end = scan(i, kind);
+      bool boundary = false;
+      if (c < 128) {
+        const std::uint8_t flags = kAsciiFlags[c];
+        if (flags & kLetter) {
+          std::size_t j = i + 1;
+          while (((c_[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (c_[n_] == 0 stops it)
+          if (plain_word_ends_at(j)) end = j, kind = TokenKind::word;
+        } else if (flags & kBlank) {
+          std::size_t j = i + 1;
+          std::uint8_t seen = flags;
+          while (c_[j] < 128 && (kAsciiFlags[c_[j]] & kBlank)) seen |= kAsciiFlags[c_[j++]];
+          if (c_[j] < 128) end = j, kind = TokenKind::space, boundary = (seen & kLineBreak) != 0;
+        } else if ((flags & kLonePunct) && c_[i + 1] < 128) {
+          end = i + 1, boundary = (flags & kTerminator) != 0;
+        }
+      }
+      if (end == 0) {
+        end = scan(i, kind);
+        if (kind == TokenKind::space) {
+          for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c_[k]) == CharClass::line_break;
+        } else if (kind == TokenKind::punct) {
+          boundary = is_terminator(c);
+        }
+      }
+      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(out_.size()));
       out_.push_back({kind, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
+      words += is_word_like(kind) ? 1 : 0;
+      word_prefix_.push_back(words);
       i = end;
     }
   }
@@ -143,6 +237,19 @@ class Tokenizer {
     }
     kind = TokenKind::punct;
     return skip_modifiers(i + 1);
+  }
+
+  // True when a run of ASCII letters ending at j is a whole word token: what follows can neither
+  // continue the word (digits, apostrophes, leet symbols, masks, accents) nor an address. A '.'
+  // continues an address only before a character that can ("gov.uk", "j.smith@x.org", "a.-b@x.org").
+  bool plain_word_ends_at(std::size_t j) const {
+    if (j >= n_) return true;
+    const char32_t next = c_[j];
+    if (next >= 128) return false;
+    if (kAsciiFlags[next] & kEndsWord) return true;
+    if (next != '.') return false;
+    const char32_t after = c_[j + 1];  // j + 1 <= n_: the terminating 0 at worst
+    return after >= 128 ? false : !(kAsciiFlags[after] & kInEmailLocal);
   }
 
   static bool may_continue_address(char32_t c) {
@@ -363,26 +470,9 @@ class Tokenizer {
   const char32_t* c_;
   std::size_t n_;
   std::vector<Token>& out_;
+  std::vector<std::uint32_t>& word_prefix_;
+  std::vector<std::uint32_t>& boundaries_;
 };
-
-// ---------------------------------------------------------------------------------------------
-// Sentences
-
-bool is_terminator(char32_t c) {
-  c = detail::ascii_equivalent(c);
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0x203D;
-}
-
-// Closing quotes and brackets that may follow a terminator: "…it ended.” Then"
-bool is_closer(char32_t c) {
-  c = detail::ascii_equivalent(c);
-  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB;
-}
-
-bool is_word_like(TokenKind k) {
-  return k == TokenKind::word || k == TokenKind::number || k == TokenKind::mention ||
-         k == TokenKind::hashtag || k == TokenKind::email || k == TokenKind::url;
-}
 
 // True when the '.' token at index t does not end a sentence: it closes an abbreviation
 // ("Mr.", "Dr.", "no. 5") or an initial ("M.H.", "e.g.").
@@ -405,11 +495,6 @@ bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
 
-bool has_line_break(const std::u32string& chars, const Token& t) {
-  for (std::size_t k = t.begin; k < t.end; ++k)
-    if (char_class(chars[k]) == CharClass::line_break) return true;
-  return false;
-}
 
 }  // namespace
 
@@ -420,25 +505,37 @@ Text Text::from_utf8(std::string_view utf8) {
   Text t;
   t.utf8_.assign(utf8.data(), utf8.size());
   const std::size_t n = utf8.size();
-  t.chars_.resize(n);
-  char32_t* out = t.chars_.data();
+  // Code points are decoded into a small buffer and appended in blocks: resizing chars_ up front
+  // would first zero the whole array for nothing.
+  t.chars_.reserve(n);
+  constexpr std::size_t kBlock = 256;
+  char32_t block[kBlock + 8];
+  std::size_t k = 0;      // code points in block
+  std::size_t total = 0;  // code points appended before the block
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
 
   std::size_t i = 0;
-  std::size_t k = 0;
   std::uint32_t extra_bytes = 0;
   std::uint32_t extra_u16 = 0;
   while (i < n) {
+    if (k >= kBlock) {
+      t.chars_.append(block, k);
+      total += k;
+      k = 0;
+    }
     // ASCII fast path: one code point, one byte, one UTF-16 unit, nothing to record.
-    while (i + 8 <= n) {  // eight at a time while no byte has its high bit set
+    const std::size_t room = std::min(kBlock - k, n - i);
+    std::size_t stop = i + room;
+    while (i + 8 <= stop) {  // eight at a time while no byte has its high bit set
       std::uint64_t word;
       std::memcpy(&word, s + i, 8);
       if (word & 0x8080808080808080ULL) break;
-      for (std::size_t b = 0; b < 8; ++b) out[k + b] = s[i + b];
+      for (std::size_t b = 0; b < 8; ++b) block[k + b] = s[i + b];
       i += 8, k += 8;
     }
-    while (i < n && s[i] < 0x80) out[k++] = s[i++];
-    if (i >= n) break;
+    while (i < stop && s[i] < 0x80) block[k++] = s[i++];
+    if (i >= n || k >= kBlock) continue;
+    if (s[i] < 0x80) continue;
     const unsigned char b0 = s[i];
     std::size_t len = 0;
     char32_t cp = 0;
@@ -462,18 +559,19 @@ Text Text::from_utf8(std::string_view utf8) {
       cp = (cp << 6) | (s[i + c] & 0x3F);
     }
     if (ok) {
-      out[k] = cp;
+      block[k] = cp;
       i += len;
       extra_bytes += static_cast<std::uint32_t>(len - 1);
       extra_u16 += cp >= 0x10000 ? 1 : 0;
-      t.wide_.push_back({static_cast<std::uint32_t>(k), extra_bytes, extra_u16});
+      if (t.wide_.empty()) t.wide_.reserve(32);  // skip the first few doublings
+      t.wide_.push_back({static_cast<std::uint32_t>(total + k), extra_bytes, extra_u16});
     } else {
-      out[k] = kReplacement;  // stands for exactly this one byte: no extra units
+      block[k] = kReplacement;  // stands for exactly this one byte: no extra units
       i += 1;
     }
     ++k;
   }
-  t.chars_.resize(k);
+  t.chars_.append(block, k);
   t.finish();
   return t;
 }
@@ -547,27 +645,28 @@ std::uint32_t Text::utf16_offset(std::size_t cp) const {
 void Text::finish() {
   const std::size_t n = chars_.size();
   tokens_.reserve(n / 2 + 4);
-  Tokenizer(chars_, tokens_).run();
+  word_prefix_.reserve(n / 2 + 5);
+  word_prefix_.push_back(0);
+  std::vector<std::uint32_t> boundaries;  // tokens that may end a sentence, ascending
+  Tokenizer(chars_, tokens_, word_prefix_, boundaries).run();
 
+  // Sentence starts: after a line break, or after a terminator (with any further terminators and
+  // closing quotes) followed by space, the next visible token starts a sentence.
   const std::size_t count = tokens_.size();
-  word_prefix_.resize(count + 1);
-  word_prefix_[0] = 0;
-  for (std::size_t t = 0; t < count; ++t)
-    word_prefix_[t + 1] = word_prefix_[t] + (is_word_like(tokens_[t].kind) ? 1 : 0);
-
   if (n > 0) sentence_starts_.push_back(0);
-  bool pending = false;  // a boundary was passed; the next visible token starts a sentence
-  for (std::size_t t = 0; t < count; ++t) {
+  auto start_after = [&](std::size_t t) {  // the first non-space token after t starts a sentence
+    std::size_t r = t + 1;
+    while (r < count && tokens_[r].kind == TokenKind::space) ++r;
+    if (r < count && tokens_[r].begin > sentence_starts_.back()) sentence_starts_.push_back(tokens_[r].begin);
+  };
+  std::size_t consumed = 0;  // tokens before this belong to a terminator already handled
+  for (const std::uint32_t t : boundaries) {
+    if (t < consumed) continue;
     const Token& tok = tokens_[t];
-    if (tok.kind == TokenKind::space) {
-      if (has_line_break(chars_, tok)) pending = true;
+    if (tok.kind == TokenKind::space) {  // white space holding a line break
+      start_after(t);
       continue;
     }
-    if (pending) {
-      if (tok.begin > sentence_starts_.back()) sentence_starts_.push_back(tok.begin);
-      pending = false;
-    }
-    if (tok.kind != TokenKind::punct || !is_terminator(chars_[tok.begin])) continue;
     // A terminator ends a sentence only when followed (after more terminators or closing quotes)
     // by space: "8.10am", "f.u.c.k" and "?!x" do not.
     std::size_t u = t + 1;
@@ -577,8 +676,8 @@ void Text::finish() {
     if (u >= count || tokens_[u].kind != TokenKind::space) continue;
     const bool single_dot = detail::ascii_equivalent(chars_[tok.begin]) == '.' && u == t + 1;
     if (single_dot && dot_after_abbreviation(chars_, tokens_, t, u + 1)) continue;
-    pending = true;
-    t = u - 1;  // the closers belong to this sentence
+    consumed = u;  // the closers belong to this sentence
+    start_after(u);
   }
 }
 

@@ -1,6 +1,7 @@
 // recognizers_test.cpp — every recognizer with valid, invalid and near-miss examples: checksums,
-// formats, digit runs that are not phones, words that look like postcodes, spans in code points
-// after emoji, and the posts of the brief.
+// formats, digit runs that are not phones, words that look like postcodes, names that are places,
+// abbreviations that look like initials, spans in code points after emoji, the posts of the brief;
+// and recognize_all() (one shared trigger pass) agreeing with each recognizer run alone.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -49,7 +50,8 @@ TEST_SUITE("recognizer names") {
   TEST_CASE("every kind has its policy-file name and back") {
     const Strings names = {"email", "uk-phone", "uk-postcode", "nhs-number", "ni-number", "payment-card",
                            "bank-account", "iban", "date-of-birth", "street-address", "url",
-                           "shared-document-link", "internal-link", "credential", "api-key"};
+                           "shared-document-link", "internal-link", "credential", "api-key", "person-name",
+                           "initials"};
     REQUIRE(names.size() == kRecognizerCount);
     for (std::size_t i = 0; i < names.size(); ++i) {
       const auto kind = static_cast<RecognizerKind>(i);
@@ -582,5 +584,191 @@ TEST_SUITE("recognizers over awkward input") {
       }
     }
     CHECK(excerpts(RecognizerKind::uk_phone, "\xff\xfe 07700 900283") == Strings{"07700 900283"});
+  }
+}
+
+TEST_SUITE("person-name") {
+  TEST_CASE("a title and a name; the span runs from the title through the name") {
+    CHECK(excerpts(RecognizerKind::person_name, "Mrs Okonkwo rang the office 14 times today about her son’s PIP claim.") ==
+          Strings{"Mrs Okonkwo"});
+    CHECK(excerpts(RecognizerKind::person_name, "Can anyone help Mr Ahmed Rafiq (DOB 22/07/1961) get his Blue Badge?") ==
+          Strings{"Mr Ahmed Rafiq"});
+    CHECK(excerpts(RecognizerKind::person_name, "Thanks to Cllr Jan Whitby for visiting") == Strings{"Cllr Jan Whitby"});
+    CHECK(excerpts(RecognizerKind::person_name, "Dr. Patel says the scan is clear") == Strings{"Dr. Patel"});
+    CHECK(excerpts(RecognizerKind::person_name, "Forwarding Mr Rafiq’s referral form") == Strings{"Mr Rafiq"});
+    CHECK(excerpts(RecognizerKind::person_name, "Mrs Green and Mr O’Brien-Smith came") ==
+          Strings{"Mrs Green", "Mr O’Brien-Smith"});  // a surname that is also a word, and a double-barrelled one
+    const auto f = find(RecognizerKind::person_name, "Can anyone help Mr Ahmed Rafiq today");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].value == "ahmed rafiq");  // the title is not part of the value, so allowlists need not spell it
+  }
+  TEST_CASE("two capitalised words inside a sentence") {
+    CHECK(excerpts(RecognizerKind::person_name,
+                   "Please keep Doreen Blackwell from our Biggleswade group in your thoughts") ==
+          Strings{"Doreen Blackwell"});
+    CHECK(excerpts(RecognizerKind::person_name,
+                   "Congratulations to Stan Whitlock from Marston Moretaine, who has finally been awarded it") ==
+          Strings{"Stan Whitlock"});  // "Marston Moretaine" is a place
+    CHECK(excerpts(RecognizerKind::person_name, "Thanks Doreen Blackwell for the cake") == Strings{"Doreen Blackwell"});
+    CHECK(find(RecognizerKind::person_name, "Thanks Doreen Blackwell")[0].value == "doreen blackwell");
+  }
+  TEST_CASE("a name with an age") {
+    CHECK(excerpts(RecognizerKind::person_name, "the young carer I met in Luton today. Kofi is 11 and does all his mum’s injections") ==
+          Strings{"Kofi is 11"});
+    CHECK(excerpts(RecognizerKind::person_name, "Margaret is 79 and still drives") == Strings{"Margaret is 79"});
+    CHECK(excerpts(RecognizerKind::person_name, "Amara is now 8.") == Strings{"Amara is now 8"});
+    CHECK(find(RecognizerKind::person_name, "Kofi is 11")[0].value == "kofi");
+  }
+  TEST_CASE("places, organisations, events and headings are not people") {
+    for (std::string_view text :
+         {"We met at Bedford Hospital today", "Happy Carers Week everyone", "Come on you Luton Town!",
+          "our Young Carers group", "a walk round Wrest Park", "Doreen Blackwell has dementia",  // starts the sentence
+          "Please Keep Doreen Blackwell In Your Thoughts",  // a title-case heading
+          "with Central Bedfordshire Council", "It is 10 past", "Entry is 5 pounds", "Parking is 2",
+          "Bedford is 11 miles away", "Lunch is 12:30", "Registration is 10", "Training Session today",
+          "I Miss You", "Dr Who is on", "see #CarersWeek and @Doreen Blackwell", "4 Church Dr Bedford",
+          "NHS England", "a Carer’s Allowance claim", "in Houghton Regis last week",
+          "Mr", "Mrs okonkwo", "Mr.", "MRS OKONKWO"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::person_name, text).empty());
+    }
+  }
+  TEST_CASE("spans after emoji and canonical allowlist values") {
+    const auto f = find(RecognizerKind::person_name, "🎉🎉 shout out to Doreen Blackwell!");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 16);  // each emoji is one code point
+    CHECK(f[0].end == 32);
+    CHECK(canonical_value(RecognizerKind::person_name, " Mr.  Ahmed   Rafiq’s ") == "ahmed rafiq");
+    CHECK(canonical_value(RecognizerKind::person_name, "Doreen Blackwell") == "doreen blackwell");
+  }
+}
+
+TEST_SUITE("initials") {
+  TEST_CASE("two or three capitals with dots, the last dot optional") {
+    CHECK(excerpts(RecognizerKind::initials, "well done to M.H. for finally accepting respite") == Strings{"M.H."});
+    CHECK(excerpts(RecognizerKind::initials, "J.B. and M.H rang") == Strings{"J.B.", "M.H"});
+    CHECK(excerpts(RecognizerKind::initials, "J.R.R. Tolkien") == Strings{"J.R.R."});
+    CHECK(find(RecognizerKind::initials, "thanks M.H.")[0].value == "MH");
+  }
+  TEST_CASE("a town after the initials joins the span") {
+    CHECK(excerpts(RecognizerKind::initials, "Shout out to M.H. from Dunstable who finally accepted respite") ==
+          Strings{"M.H. from Dunstable"});
+    CHECK(excerpts(RecognizerKind::initials, "J.B. in Houghton Regis, aged 80") == Strings{"J.B. in Houghton Regis"});
+    CHECK(find(RecognizerKind::initials, "M.H. from Dunstable")[0].value == "MH");
+    CHECK(canonical_value(RecognizerKind::initials, "m.h. from Dunstable") == "MH");
+  }
+  TEST_CASE("abbreviations, single letters and longer runs are not initials") {
+    for (std::string_view text : {"the U.K. government", "the N.H.S. is", "at 10 A.M. sharp", "P.M. only",
+                                  "D.O.B. 22/07/1961", "R.S.V.P. by Friday", "plan B.", "e.g. this", "MH from Luton",
+                                  "J.B.Priestley", "@M.H.", "a.m.", "M.H.S.T.", "Q.", "U.S.A. trip"}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      CHECK(find(RecognizerKind::initials, text).empty());
+    }
+  }
+  TEST_CASE("spans after emoji") {
+    const auto f = find(RecognizerKind::initials, "💜 M.H.");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].begin == 2);
+    CHECK(f[0].end == 6);
+  }
+}
+
+TEST_SUITE("recognize_all") {
+  // Every recognizer alone, then all together: the shared trigger pass must find the same matches.
+  void check_all_agree(std::string_view utf8) {
+    const Text text = Text::from_utf8(utf8);
+    std::vector<std::vector<RecognizerMatch>> together;
+    recognize_all(RecognizerSet::all(), text, together);
+    REQUIRE(together.size() == kRecognizerCount);
+    for (std::size_t k = 0; k < kRecognizerCount; ++k) {
+      std::vector<RecognizerMatch> alone;
+      recognize(static_cast<RecognizerKind>(k), text, alone);
+      CAPTURE(k);
+      REQUIRE(together[k].size() == alone.size());
+      for (std::size_t m = 0; m < alone.size(); ++m) {
+        CHECK(together[k][m].begin == alone[m].begin);
+        CHECK(together[k][m].end == alone[m].end);
+        CHECK(together[k][m].value == alone[m].value);
+      }
+    }
+  }
+
+  TEST_CASE("runs only the wanted kinds, into their own lists") {
+    const Text text = Text::from_utf8("Call 07700 900283 or email bill@example.com, password is Summer2024");
+    RecognizerSet wanted;
+    wanted.insert(RecognizerKind::email);
+    wanted.insert(RecognizerKind::credential);
+    CHECK(wanted.contains(RecognizerKind::email));
+    CHECK_FALSE(wanted.contains(RecognizerKind::uk_phone));
+    std::vector<std::vector<RecognizerMatch>> out;
+    recognize_all(wanted, text, out);
+    REQUIRE(out.size() == kRecognizerCount);
+    CHECK(out[static_cast<std::size_t>(RecognizerKind::uk_phone)].empty());
+    REQUIRE(out[static_cast<std::size_t>(RecognizerKind::email)].size() == 1);
+    CHECK(out[static_cast<std::size_t>(RecognizerKind::email)][0].value == "bill@example.com");
+    REQUIRE(out[static_cast<std::size_t>(RecognizerKind::credential)].size() == 1);
+    for (std::size_t k = 0; k < kRecognizerCount; ++k)
+      for (const RecognizerMatch& m : out[k]) CHECK(static_cast<std::size_t>(m.kind) == k);
+    std::vector<std::vector<RecognizerMatch>> none;
+    recognize_all(RecognizerSet{}, text, none);
+    CHECK(none.size() == kRecognizerCount);
+    for (const auto& list : none) CHECK(list.empty());
+  }
+
+  TEST_CASE("agrees with each recognizer alone on the brief's posts") {
+    for (std::string_view text :
+         {"Call Mrs Okonkwo on 07700 900283 or email bill.carraway@example.com — she lives at 4 Mill Lane, "
+          "Biggleswade SG18 0AW. NHS number 943 476 5919, NI QQ123456C, DOB 22/07/1961.",
+          "login: admin / Pa55word! and the doc is https://carersinbeds.sharepoint.com/sites/team/x.docx, "
+          "intranet http://intranet.local/hr, key AKIAIOSFODNN7EXAMPLE, sort code 20-45-77 account 41028833, "
+          "card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32. Shout out to M.H. from Dunstable; "
+          "Kofi is 11."}) {
+      const std::string shown(text);
+      CAPTURE(shown);
+      check_all_agree(text);
+    }
+  }
+
+  TEST_CASE("triggers on either side of every 16-character block boundary") {
+    // The trigger pass reads 16 code points at a time: put each shape at every offset around the
+    // boundaries, after ASCII, after a non-ASCII letter and after an emoji, and compare with the
+    // expected single match.
+    struct Shape {
+      RecognizerKind kind;
+      std::string_view text;
+    };
+    const Shape shapes[] = {{RecognizerKind::uk_phone, "07700 900283"},
+                            {RecognizerKind::email, "jo@example.org"},
+                            {RecognizerKind::url, "www.example.com/x"},
+                            {RecognizerKind::credential, "password: Summer2024"},
+                            {RecognizerKind::credential, "PIN is 4821"},
+                            {RecognizerKind::person_name, "Mrs Okonkwo"},
+                            {RecognizerKind::initials, "M.H."}};
+    for (const Shape& shape : shapes) {
+      for (std::string_view lead : {"", "é", "👍"}) {
+        for (std::size_t pad = 0; pad < 40; ++pad) {
+          std::string text(pad, 'x');
+          text += lead;
+          text += ' ';
+          text += shape.text;
+          text += " and more text after it, long enough for another block";
+          CAPTURE(text);
+          const auto found = excerpts(shape.kind, text);
+          REQUIRE(found.size() == 1);
+          CHECK(found[0] == shape.text);
+          check_all_agree(text);
+        }
+      }
+    }
+  }
+
+  TEST_CASE("a keyword glued to a word, an apostrophe or a non-ASCII letter does not start a word") {
+    CHECK(find(RecognizerKind::credential, "repassword: Summer2024").empty());
+    CHECK(find(RecognizerKind::credential, "épassword: Summer2024").empty());
+    CHECK(excerpts(RecognizerKind::credential, "’password: Summer2024") == Strings{"password: Summer2024"});
+    CHECK(find(RecognizerKind::credential, "it’password: Summer2024").empty());  // inside "it’password"
+    CHECK(excerpts(RecognizerKind::credential, "4’password: Summer2024") == Strings{"password: Summer2024"});
   }
 }

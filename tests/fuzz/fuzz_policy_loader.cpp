@@ -4,6 +4,7 @@
 // documented code and a sane position; tightened limits must refuse with policy.too-large. A policy that
 // loads is compiled into a Checker and run over a few posts, whose findings must be consistent.
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
@@ -39,6 +40,36 @@ void check_result(const postcheck::PolicyLoadResult& r, std::string_view json) {
   }
 }
 
+// How deeply lists and objects nest, skipping strings (written apart from the loader's own pre-scan).
+std::size_t nesting_depth(std::string_view json) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+std::size_t term_count(const postcheck::Policy& p) {
+  std::size_t n = 0;
+  for (const auto& [name, v] : p.vocabularies) n += v.terms.size() + v.exceptions.size();
+  for (const auto& r : p.rules) {
+    for (const auto* set : {&r.match, &r.near, &r.require, &r.forbid, &r.unless}) n += set->terms.size();
+    n += r.exceptions.size();
+  }
+  return n;
+}
+
 constexpr std::string_view kPosts[] = {
     "",
     "Fed up with work today, my manager is a total idiot. Call me on 07700 900123 x",
@@ -67,6 +98,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (limited.policy) {
     FUZZ_CHECK(loaded.policy.has_value(), "loads under tight limits but not under the defaults");
+    FUZZ_CHECK(nesting_depth(json) <= tight.max_depth, "nested %zu deep, loaded under a limit of %zu",
+               nesting_depth(json), tight.max_depth);
+    FUZZ_CHECK(term_count(*limited.policy) <= tight.max_terms, "%zu terms loaded under a limit of %zu",
+               term_count(*limited.policy), tight.max_terms);
   }
 
   if (!loaded.policy) return 0;

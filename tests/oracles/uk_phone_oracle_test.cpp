@@ -122,6 +122,7 @@ TEST_CASE("uk-phone agrees with libphonenumber on 100,000 written numbers") {
 
   std::size_t agree = 0;
   std::size_t oracle_yes = 0;
+  std::size_t ours_yes = 0;
   std::size_t drama = 0;
   std::size_t drama_invalid_for_libphonenumber = 0;
   std::size_t drama_flagged = 0;
@@ -134,6 +135,7 @@ TEST_CASE("uk-phone agrees with libphonenumber on 100,000 written numbers") {
     const LibphonenumberVerdict lib = ask_libphonenumber(c.written);
     const OurVerdict ours = ask_postcheck(c.written);
     oracle_yes += lib.possible;
+    ours_yes += ours.whole;
     if (c.drama && lib.possible) {
       ++drama;
       drama_invalid_for_libphonenumber += !lib.valid;
@@ -165,9 +167,9 @@ TEST_CASE("uk-phone agrees with libphonenumber on 100,000 written numbers") {
   std::size_t gaps_total = 0;
   for (const auto& [kind, n] : explained) (deliberate(kind) ? deliberate_total : gaps_total) += n;
   const std::size_t comparable = candidates.size() - deliberate_total;
-  std::printf("uk-phone vs libphonenumber: %zu candidates (%zu possible UK numbers), %.2f%% agree; "
+  std::printf("uk-phone vs libphonenumber: %zu candidates (%zu possible UK numbers, %zu flagged by us), %.2f%% agree; "
               "%zu deliberate differences; outside them %.2f%% agree (%zu known-gap, %zu unexplained)\n",
-              candidates.size(), oracle_yes, 100.0 * double(agree) / double(candidates.size()),
+              candidates.size(), oracle_yes, ours_yes, 100.0 * double(agree) / double(candidates.size()),
               deliberate_total, 100.0 * double(agree) / double(comparable), gaps_total, unexplained_count);
   for (const auto& [kind, n] : explained) std::printf("  %6zu  %s\n", n, describe(kind));
   std::printf("  drama-range candidates: %zu, of which libphonenumber's IsValidNumber rejects %zu; "
@@ -177,8 +179,9 @@ TEST_CASE("uk-phone agrees with libphonenumber on 100,000 written numbers") {
 
   CHECK(unexplained_count == 0);
   CHECK(drama_missed == 0);
-  // The comparison must be about real numbers, not mostly noise both sides reject.
+  // The candidate mix must keep both sides busy: plenty of numbers each side flags.
   CHECK(oracle_yes > kCandidates / 2);
+  CHECK(ours_yes > kCandidates / 3);
   CHECK(drama_invalid_for_libphonenumber > 0);
 }
 
@@ -186,8 +189,7 @@ TEST_CASE("uk-phone agrees with libphonenumber on 100,000 written numbers") {
 // (should_fail), and the gap class and this test are to be removed.
 TEST_CASE("known gap: groups split by two spaces or ' - '" * doctest::should_fail()) {
   for (const std::string written : {"0161  496  0665", "07700 - 900123", "+44 7700  900123", "(020) 7946 - 0000"}) {
-    CAPTURE(written);
-    CHECK(ask_libphonenumber(written).possible);
+    CAPTURE(written);  // libphonenumber takes each for a possible UK number (the test above checks that class)
     CHECK(ask_postcheck(written).whole);
   }
 }

@@ -5,6 +5,8 @@
 // Terms are normalised with normalise_term(). Matching is whole-word: a match must start at a word
 // boundary (the unit before it is ' ') and end at one, unless the term ends with '*' (a suffix
 // wildcard: "grumbl*" matches "grumbling", and the match is extended to the end of the word).
+// A possessive is a word end: "client" matches "client's" (and "carers" matches "carers'"), the
+// match stopping before the apostrophe.
 // Multi-word terms match across any run of separators, since the view has folded those to one ' '.
 #pragma once
 
@@ -46,7 +48,8 @@ class Lexicon {
   // Only the last '*' is the wildcard: the term "f***" is "f**" followed by a wildcard.
   bool add(std::string_view term_utf8, std::uint32_t owner, LexiconOptions options = {});
 
-  // Builds the automaton. Call once, after the last add(). O(total term length × alphabet).
+  // Builds the automaton. Call once, after the last add(). Linear in the automaton's states times the
+  // classes of units the terms use; no allocation per state.
   void compile();
 
   // Appends every whole-word occurrence in `view` to `out`, ordered by end, then begin, then owner;
@@ -54,7 +57,8 @@ class Lexicon {
   // Precondition: compile() was called. Linear in view.units.size() plus the matches.
   void match(const NormalisedView& view, std::vector<LexiconMatch>& out) const;
 
-  // Distinct (spelling, owner, wildcard) entries added, masked spellings included.
+  // Distinct (spelling, owner, wildcard) entries added: each term and each collapsed spelling of a
+  // masked term, plus one per masked term and collapsed spelling standing for all its masks.
   std::size_t pattern_count() const;
   // States of the compiled automaton (0 before compile()).
   std::size_t state_count() const;

@@ -38,7 +38,7 @@ void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_docum
 
 // The cheap first look at a word before the full keyword comparison (secrets.cpp); the trigger pass
 // calls it at words starting with p, o, c, l or u.
-bool may_be_credential_keyword(Chars s, scan::Word w);
+bool may_be_credential_keyword(Chars s, std::size_t word_begin);
 
 // A postcode written at `begin` (outward, optional space, inward; all upper or all lower case):
 // its end, and the canonical "SG18 0AW" in `value`. Used by the street-address recognizer too.

@@ -16,10 +16,13 @@ namespace {
 
 using namespace scan;
 
-bool is_url_char(char32_t c) {
-  return c > 0x20 && c < 0x7F && c != U'"' && c != U'<' && c != U'>' && c != U'`' && c != U'{' &&
-         c != U'}' && c != U'|' && c != U'^';
-}
+constexpr std::array<bool, 128> kUrlChars = [] {
+  std::array<bool, 128> t{};
+  for (char32_t c = 0x21; c < 0x7F; ++c) t[c] = true;
+  for (char32_t c : {U'"', U'<', U'>', U'`', U'{', U'}', U'|', U'^'}) t[c] = false;
+  return t;
+}();
+bool is_url_char(char32_t c) { return c < 128 && kUrlChars[c]; }
 bool is_host_char(char32_t c) { return is_ascii_alnum(c) || c == U'-' || c == U'.'; }
 
 struct Link {
@@ -213,6 +216,7 @@ std::string canonical_url(Chars s, std::size_t begin, std::size_t end) {
   if (starts_with_ci(s, b, "www.")) b += 4;
   while (end > b && s[end - 1] == U'/') --end;
   std::string out;
+  out.reserve(end - b);
   for (std::size_t i = b; i < end; ++i) append_utf8(out, to_lower(s[i]));
   return out;
 }
@@ -220,7 +224,10 @@ std::string canonical_url(Chars s, std::size_t begin, std::size_t end) {
 void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal) {
   std::size_t floor = 0;  // links never overlap: the next one starts after the last run
   for (const std::size_t mark : t.link_marks) {  // '.', ':', '\': all URL characters
-    if (mark < floor) continue;
+    // A mark at or past `floor` is the first of its run of URL characters (earlier ones took the
+    // whole run). Ending the run too ("end.", "Reminder:"), it is the run's only mark: no dot in a
+    // host, no "://", no "\\" - not a link. Most marks are full stops like that.
+    if (mark < floor || !is_url_char(at(s, mark + 1))) continue;
     std::size_t rs = mark;
     while (rs > floor && is_url_char(s[rs - 1])) --rs;
     std::size_t re = mark;

@@ -95,7 +95,11 @@ constexpr auto kThingWords = std::to_array<std::string_view>({
     "wootton",     "workshop",     "world",       "wrest",        "young",       "youtube",     "zoom",
     "autumn",      "carersinbeds", "stewartby",   "wilstead",     "kimbolton",    "admission",   "entry",
     "price",       "cost",         "fee",         "tea",          "parking",     "number",      "total",
-    "score",       "time",         "start",       "deadline",     "capacity",    "rent",        "tickets"});
+    "score",       "time",         "start",       "deadline",     "capacity",    "rent",        "tickets",
+    "collection",  "gallery",      "theatre",     "cinema",       "arena",       "stadium",     "lib",
+    "dem",         "dems",         "tory",        "tories",       "greens",      "ukip",        "airport",
+    "railway",     "castle",       "abbey",       "cathedral",    "manor",       "farm",        "zoo",
+    "center",      "hotel",        "restaurant",  "pub",          "inn",         "shop",        "store"});
 
 // Words after "is NN" that make the number something other than an age ("is 11 miles away").
 constexpr auto kUnits = std::to_array<std::string_view>({

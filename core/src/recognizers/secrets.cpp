@@ -203,19 +203,21 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
 
 // A cheap first look: the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
 // "lo", "us", "cr") and a keyword's length, before any full comparison.
-bool may_be_credential_keyword(Chars s, Word w) {
-  const std::size_t len = w.end - w.begin;
-  if (len < 3 || len > 11) return false;
-  const char32_t a = to_lower(s[w.begin]);
-  const char32_t b = to_lower(s[w.begin + 1]);
+bool may_be_credential_keyword(Chars s, std::size_t begin) {
+  const char32_t a = to_lower(s[begin]);
+  const char32_t b = to_lower(at(s, begin + 1));
+  bool pair = false;
   switch (a) {
-    case U'p': return b == U'a' || b == U'w' || b == U'i';
-    case U'o': return b == U't';
-    case U'c': return b == U'o' || b == U'r';
-    case U'l': return b == U'o';
-    case U'u': return b == U's';
-    default: return false;
+    case U'p': pair = b == U'a' || b == U'w' || b == U'i'; break;
+    case U'o': pair = b == U't'; break;
+    case U'c': pair = b == U'o' || b == U'r'; break;
+    case U'l': pair = b == U'o'; break;
+    case U'u': pair = b == U's'; break;
+    default: break;
   }
+  if (!pair) return false;
+  const std::size_t len = word_end(s, begin) - begin;
+  return len >= 3 && len <= 11;
 }
 
 void find_credentials(Chars s, const Triggers& t, Matches& out) {

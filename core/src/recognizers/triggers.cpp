@@ -1,9 +1,13 @@
-// triggers.cpp — the shared trigger pass. One table lookup per code point decides whether it can
-// anchor anything; only those few go down the slow path, so the pass costs a handful of
-// instructions per character whatever the number of recognizers in use.
+// triggers.cpp — the shared trigger pass. A cheap filter finds the candidate positions (16 code points
+// at a time with SSE2, one table lookup per code point elsewhere); the exact checks run only on those
+// few, so the pass costs a few instructions per character whatever the number of recognizers in use.
 #include "recognizers/triggers.h"
 
 #include <array>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "recognizers/families.h"
 
@@ -13,32 +17,30 @@ namespace {
 using namespace scan;
 
 enum Class : std::uint8_t {
-  kWord = 1,        // ASCII letter or digit
-  kDigit = 2,
-  kAt = 4,
-  kLinkMark = 8,    // '.', ':', '\'
-  kKeyStart = 16,   // a letter a credential keyword can start with: p o c l u, either case
-  kCapital = 32,    // A–Z
-  kWide = 64,       // not ASCII: classified on the slow path
+  kDigit = 1,
+  kAt = 2,
+  kLinkMark = 4,   // '.', ':', '\'
+  kKeyStart = 8,   // a letter a credential keyword can start with: p o c l u, either case
+  kCapital = 16,   // A–Z
 };
+
+// The first letters of every keyword in secrets.cpp (password, pin, otp, code, credentials, login,
+// username…); may_be_credential_keyword() makes the exact check.
+constexpr std::array<char, 5> kKeywordInitials = {'p', 'o', 'c', 'l', 'u'};
 
 constexpr std::array<std::uint8_t, 129> kClasses = [] {
   std::array<std::uint8_t, 129> t{};
-  for (char32_t c = U'0'; c <= U'9'; ++c) t[c] = kWord | kDigit;
-  for (char32_t c = U'a'; c <= U'z'; ++c) t[c] = kWord;
-  for (char32_t c = U'A'; c <= U'Z'; ++c) t[c] = kWord | kCapital;
-  // The first letters of every keyword in secrets.cpp (password, pin, otp, code, credentials, login,
-  // username…); may_be_credential_keyword() makes the exact check.
-  for (char32_t c : {U'p', U'o', U'c', U'l', U'u'}) {
-    t[c] |= kKeyStart;
-    t[c - 32] |= kKeyStart;
+  for (char c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+  for (char c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kCapital;
+  for (char c : kKeywordInitials) {
+    t[static_cast<std::size_t>(c)] |= kKeyStart;
+    t[static_cast<std::size_t>(c - 32)] |= kKeyStart;
   }
-  t[U'@'] = kAt;
-  t[U'.'] = kLinkMark;
-  t[U':'] = kLinkMark;
-  t[U'\\'] = kLinkMark;
-  t[128] = kWide;
-  return t;
+  t['@'] = kAt;
+  t['.'] = kLinkMark;
+  t[':'] = kLinkMark;
+  t['\\'] = kLinkMark;
+  return t;  // t[128], for every non-ASCII code point, stays 0: nothing starts there
 }();
 
 // The letter after an inner apostrophe continues its word ("Mine’s"): see scan::word_end.
@@ -46,38 +48,111 @@ bool continues_word(Chars s, std::size_t i) {
   return i >= 2 && is_apostrophe(s[i - 1]) && is_letter(s[i - 2]) && is_letter(s[i]);
 }
 
+// A letter that may start a keyword or a capitalised word: the exact word-start rule, then the lists.
+[[gnu::noinline]] void take_word_start(Chars s, std::size_t i, std::uint8_t cls, Triggers& out) {
+  if ((i > 0 && is_word_char(s[i - 1])) || continues_word(s, i)) return;
+  if (cls & kCapital) out.capitalised_words.push_back(static_cast<std::uint32_t>(i));
+  if ((cls & kKeyStart) && may_be_credential_keyword(s, i)) out.keyword_words.push_back(static_cast<std::uint32_t>(i));
+}
+
+// The exact checks at a candidate position i (an ASCII code point whose class is in `wanted`).
+inline void take(Chars s, std::size_t i, std::uint8_t wanted, Triggers& out) {
+  const std::uint8_t cls = kClasses[s[i]] & wanted;
+  if (cls & kDigit) {
+    if (i == 0 || !is_digit(s[i - 1])) out.digit_runs.push_back(static_cast<std::uint32_t>(i));
+  } else if (cls & kLinkMark) {
+    out.link_marks.push_back(static_cast<std::uint32_t>(i));
+  } else if (cls & kAt) {
+    out.at_signs.push_back(static_cast<std::uint32_t>(i));
+  } else if (cls != 0) {
+    take_word_start(s, i, cls, out);
+  }
+}
+
+#if defined(__SSE2__)
+// Code points i .. i+15 packed into bytes: ASCII stays itself, everything else becomes 128–255
+// (code points are at most 0x10FFFF, so the two saturating packs are a clamp to 255).
+inline __m128i packed_bytes(const char32_t* p) {
+  const auto* v = reinterpret_cast<const __m128i*>(p);
+  const __m128i lo = _mm_packs_epi32(_mm_loadu_si128(v), _mm_loadu_si128(v + 1));
+  const __m128i hi = _mm_packs_epi32(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3));
+  return _mm_packus_epi16(lo, hi);
+}
+
+// Bytes in [lo, hi]; signed compares, so the non-ASCII bytes (negative) are never in an ASCII range.
+inline __m128i in_range(__m128i b, char lo, char hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                       _mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(hi + 1))));
+}
+
+// The filter: a mask of the positions of the block that may hold a trigger: digits that start a
+// run, '@', link marks, and the letters wanted at word starts — a superset of the exact rule (a word
+// start after a non-ASCII letter is let through; take() decides).
+template <bool kWordStarts>
+std::size_t filter_blocks(Chars s, std::uint8_t wanted, Triggers& out) {
+  const auto all_if = [](bool on) { return _mm_set1_epi8(on ? static_cast<char>(0xFF) : 0); };
+  const __m128i want_digits = all_if(wanted & kDigit);
+  const __m128i want_at = all_if(wanted & kAt);
+  const __m128i want_marks = all_if(wanted & kLinkMark);
+  const __m128i want_keys = all_if(wanted & kKeyStart);
+  const __m128i want_capitals = all_if(wanted & kCapital);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  __m128i previous = _mm_set1_epi8(' ');  // before the text: not a word
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i b = packed_bytes(s.data() + i);
+    // The byte before each one: this block shifted by one, the previous block's last byte first.
+    const __m128i before = _mm_or_si128(_mm_slli_si128(b, 1), _mm_srli_si128(previous, 15));
+    previous = b;
+    const __m128i digit_before = in_range(before, '0', '9');
+    __m128i fire = _mm_and_si128(_mm_andnot_si128(digit_before, in_range(b, '0', '9')), want_digits);
+    fire = _mm_or_si128(fire, _mm_and_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('@')), want_at));
+    const __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')),
+                                                    _mm_cmpeq_epi8(b, _mm_set1_epi8(':'))),
+                                       _mm_cmpeq_epi8(b, _mm_set1_epi8('\\')));
+    fire = _mm_or_si128(fire, _mm_and_si128(marks, want_marks));
+    if constexpr (kWordStarts) {
+      const __m128i lower = _mm_or_si128(b, case_bit);
+      __m128i keys = _mm_cmpeq_epi8(lower, _mm_set1_epi8(kKeywordInitials[0]));
+      for (std::size_t k = 1; k < kKeywordInitials.size(); ++k)
+        keys = _mm_or_si128(keys, _mm_cmpeq_epi8(lower, _mm_set1_epi8(kKeywordInitials[k])));
+      const __m128i starters = _mm_or_si128(_mm_and_si128(keys, want_keys),
+                                            _mm_and_si128(in_range(b, 'A', 'Z'), want_capitals));
+      const __m128i after_word = _mm_or_si128(in_range(_mm_or_si128(before, case_bit), 'a', 'z'), digit_before);
+      fire = _mm_or_si128(fire, _mm_andnot_si128(after_word, starters));
+    }
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(fire));
+    while (mask != 0) {
+      take(s, i + static_cast<std::size_t>(__builtin_ctz(mask)), wanted, out);
+      mask &= mask - 1;
+    }
+  }
+  return i;
+}
+#endif
+
 }  // namespace
 
 void find_triggers(Chars s, const TriggerNeeds& needs, Triggers& out) {
-  const std::uint8_t anywhere = static_cast<std::uint8_t>(
-      (needs.digit_runs ? kDigit : 0) | (needs.at_signs ? kAt : 0) | (needs.link_marks ? kLinkMark : 0) | kWide);
-  const std::uint8_t at_word_start = static_cast<std::uint8_t>((needs.keyword_words ? kKeyStart : 0) |
-                                                               (needs.capitalised_words ? kCapital : 0));
-  const std::size_t n = s.size();
-  std::uint8_t prev_word = 0;  // 1 when s[i - 1] is a word character
-  for (std::size_t i = 0; i < n; ++i) {
+  const std::uint8_t wanted = static_cast<std::uint8_t>(
+      (needs.digit_runs ? kDigit : 0) | (needs.at_signs ? kAt : 0) | (needs.link_marks ? kLinkMark : 0) |
+      (needs.keyword_words ? kKeyStart : 0) | (needs.capitalised_words ? kCapital : 0));
+  if (wanted == 0) return;
+  // Room for a typical post's triggers up front, so that the lists rarely grow.
+  const std::size_t expected = s.size() / 32 + 8;
+  if (needs.digit_runs) out.digit_runs.reserve(expected);
+  if (needs.link_marks) out.link_marks.reserve(expected);
+  if (needs.keyword_words) out.keyword_words.reserve(expected / 2);
+  if (needs.capitalised_words) out.capitalised_words.reserve(expected);
+
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  i = (wanted & (kKeyStart | kCapital)) ? filter_blocks<true>(s, wanted, out) : filter_blocks<false>(s, wanted, out);
+#endif
+  for (; i < s.size(); ++i) {  // the tail, or everything without SSE2
     const char32_t c = s[i];
-    const std::uint8_t cls = kClasses[c < 128 ? c : 128];
-    // prev_word - 1 is 0xFF after a non-word character and 0 inside a word.
-    const std::uint8_t fire = cls & (anywhere | (at_word_start & static_cast<std::uint8_t>(prev_word - 1)));
-    if (fire == 0) [[likely]] {
-      prev_word = cls & kWord;
-      continue;
-    }
-    if (fire & kWide) {
-      prev_word = is_letter(c) ? 1 : 0;
-      continue;
-    }
-    const auto at = static_cast<std::uint32_t>(i);
-    if ((fire & kDigit) && (i == 0 || !is_digit(s[i - 1]))) out.digit_runs.push_back(at);
-    if (fire & kAt) out.at_signs.push_back(at);
-    if (fire & kLinkMark) out.link_marks.push_back(at);
-    if ((fire & (kKeyStart | kCapital)) && !continues_word(s, i)) {
-      if (fire & kCapital) out.capitalised_words.push_back(at);
-      if ((fire & kKeyStart) && may_be_credential_keyword(s, Word{i, word_end(s, i)}))
-        out.keyword_words.push_back(at);
-    }
-    prev_word = cls & kWord;
+    if (kClasses[c < 128 ? c : 128] & wanted) take(s, i, wanted, out);
   }
 }
 

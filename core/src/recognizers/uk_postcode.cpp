@@ -115,6 +115,7 @@ void find_uk_postcodes(Chars s, const Triggers& t, Matches& out) {
     if (i < resume) continue;
     resume = digits_end(s, i);
     // The outward code starts one or two letters before its first digit; GIR 0AA four before.
+    if (!is_ascii_alpha(before(s, i)) && before(s, i) != U' ') continue;
     std::size_t candidates[3] = {i >= 2 ? i - 2 : s.size(), i >= 1 ? i - 1 : s.size(),
                                  i >= 4 && s[i - 1] == U' ' ? i - 4 : s.size()};
     for (std::size_t start : candidates) {

@@ -368,7 +368,7 @@ export class ComposeSession {
     if (wasOpen && returnFocus) this.box.focus({ preventScroll: true });
   }
 
-  // Puts the caret on the first holding finding and opens its card ("Edit post").
+  // Selects the first holding finding in the editor ("Edit post").
   focusFinding(finding) {
     this.box.focus({ preventScroll: false });
     if (this.isTextarea) this.box.setSelectionRange(finding.start, finding.end);
@@ -376,8 +376,9 @@ export class ComposeSession {
       const range = rangeFor(readEditorText(this.box).segments, finding.start, finding.end);
       if (range) document.getSelection().setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
     }
-    const index = this.findings.indexOf(finding);
-    if (index >= 0) setTimeout(() => this.openCard(index, { focus: false }), 0);
+    // The selection shows the words; the card is one Alt+Shift+F away and is not opened over the box,
+    // where it would be in the way of the click that comes next.
+    this.env.overlay.announce(`${categoryLabel(finding.category)}: ${finding.message} Press Alt+Shift+F for details.`);
   }
 
   ignoreOnce(finding) {

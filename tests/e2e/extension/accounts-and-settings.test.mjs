@@ -22,9 +22,17 @@ function chip(page) {
   return page.locator('[data-postcheck-root] button.chip');
 }
 
-function announcement(page) {
-  return page.evaluate(() => [...document.querySelectorAll('[data-postcheck-root]')].find((e) => e.shadowRoot)
+// The live region's text once it has settled (announcements are cleared, then set, so that a
+// repeated message is read again).
+async function announcement(page) {
+  const read = () => page.evaluate(() => [...document.querySelectorAll('[data-postcheck-root]')].find((e) => e.shadowRoot)
     .shadowRoot.querySelector('[role="status"]').textContent);
+  for (let i = 0; i < 50; i += 1) {
+    const text = await read();
+    if (text) return text;
+    await page.waitForTimeout(20);
+  }
+  return read();
 }
 
 test('popup shows the policy in force and the training link', async () => {

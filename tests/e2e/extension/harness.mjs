@@ -3,7 +3,7 @@
 // that is not a fixture goes to a local recording proxy that refuses it, so tests can prove that
 // nothing leaves the browser.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -60,6 +60,9 @@ export async function launchExtension({ extensionDir } = {}) {
   const dir = extensionDir ?? buildExtension().dir;
   const proxy = await recordingProxy();
   const userDataDir = mkdtempSync(join(tmpdir(), 'postcheck-e2e-profile-'));
+  // No speculative preconnects: then every connection the proxy sees is a real request.
+  mkdirSync(join(userDataDir, 'Default'));
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ net: { network_prediction_options: 2 } }));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,

@@ -130,3 +130,39 @@ for (const net of networks) {
     });
   });
 }
+
+describe('posting from the keyboard', () => {
+  test('X: Ctrl+Enter with a holding finding is held; Post anyway posts exactly once', async () => {
+    const page = await openFixture(ext, 'https://x.com/home');
+    await typeInto(page, networks[0], posts.breach.text);
+    await waitForCategories(page, (c) => c.includes('personal-data'), 1000);
+    await page.keyboard.press('Control+Enter');
+    await holdDialog(page).waitFor({ timeout: 2000 });
+    assert.deepEqual(await postedTexts(page), []);
+    await holdDialog(page).getByRole('button', { name: 'Post anyway' }).click();
+    await page.waitForTimeout(400);
+    assert.deepEqual(await postedTexts(page), [posts.breach.text]);
+    await page.close();
+  });
+
+  test('Instagram comment: Enter with a holding finding is held; Escape is Edit post; a clean comment posts on Enter', async () => {
+    const page = await openFixture(ext, 'https://www.instagram.com/p/abc/');
+    const comment = networks[3];
+    await typeInto(page, comment, posts.breach.text);
+    await waitForCategories(page, (c) => c.includes('personal-data'), 1000);
+    await page.keyboard.press('Enter');
+    await holdDialog(page).waitFor({ timeout: 2000 });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+    assert.equal(await holdDialog(page).count(), 0);
+    assert.deepEqual(await postedTexts(page), []);
+    assert.equal(await editorText(page, 1), posts.breach.text);
+    await clearEditor(page, comment);
+    await typeInto(page, comment, posts.clean.text);
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await postedTexts(page), [posts.clean.text]);
+    await page.close();
+  });
+});

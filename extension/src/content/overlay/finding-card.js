@@ -69,7 +69,8 @@ export class FindingCard {
   }
 
   onKeyDown(event) {
-    if (event.key === 'Escape') { event.stopPropagation(); this.actions.onClose(true); }
+    event.stopPropagation(); // keys pressed in the card are not the page's shortcuts (X: j, k, n, …)
+    if (event.key === 'Escape') this.actions.onClose(true);
     else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') { event.preventDefault(); this.actions.onMove(1); }
     else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') { event.preventDefault(); this.actions.onMove(-1); }
   }

@@ -1,0 +1,145 @@
+// lexicon_masks.h — the masked spellings of masked terms ("f*ck", "b*llocks", "p*ss off"), matched
+// without putting them in the automaton. A word of n letters has n(n-1)/2 masks, which made masks
+// two thirds of the automaton's states; but a view word holding '*' is rare, so match() looks for
+// '*' (memchr) and compares only those words, letter by letter, with the masked terms whose word
+// begins the same. The spellings are the ones lexicon_variants.h lists: one run of '*' over letters
+// after the first unit of one word of at most kMaxMaskedWordLength units, of the term or of one of
+// its collapsed spellings (which the caller adds here as bases too). No I/O, no globals.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "lexicon_automaton.h"
+#include "lexicon_variants.h"
+#include "postcheck/lexicon.h"
+
+namespace postcheck::lexicon_detail {
+
+class MaskedSpellings {
+ public:
+  // Adds the masks of `base` (normalised units, as LexiconAutomaton::add takes them) for `owner`.
+  // The base itself is not matched here. Invalidates compile() until it is called again.
+  void add(std::string_view base, std::uint32_t owner, bool wildcard) {
+    bases_.push_back(Base{static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(base.size()), owner,
+                          wildcard});
+    arena_.append(base);
+    compiled_ = false;
+  }
+
+  // Drops repeated (base, owner, wildcard) entries and indexes each maskable word by its first unit.
+  // O(b log b) in the number of bases.
+  void compile();
+
+  // Appends the masked occurrences in `units` (a view's units) to `out`, unordered: (owner, begin,
+  // end) as the automaton would report for the mask as a term, possessives included. Linear in the
+  // view plus, per word holding '*', the masked words that begin like it.
+  void match(std::string_view units, std::vector<LexiconMatch>& out) const;
+
+  // (base, owner, wildcard) entries: distinct after compile(), as added before.
+  std::size_t base_count() const { return bases_.size(); }
+  bool empty() const { return words_.empty(); }
+  std::size_t memory_bytes() const {
+    return arena_.capacity() + bases_.capacity() * sizeof(Base) + words_.capacity() * sizeof(Word);
+  }
+
+ private:
+  struct Base {
+    std::uint32_t offset;  // in arena_
+    std::uint32_t length;
+    std::uint32_t owner;
+    bool wildcard;
+  };
+  // A word of a base that masks may hide: it begins at `begin` in the base and has `length` units.
+  struct Word {
+    char first;
+    std::uint32_t base;
+    std::uint32_t begin;
+    std::uint32_t length;
+  };
+  std::string_view units_of(const Base& b) const { return std::string_view(arena_).substr(b.offset, b.length); }
+  void try_word(const Word& w, std::string_view units, std::size_t word_begin, std::vector<LexiconMatch>& out) const;
+
+  std::string arena_;
+  std::vector<Base> bases_;
+  std::vector<Word> words_;  // sorted by first unit
+  bool compiled_ = false;
+};
+
+inline void MaskedSpellings::compile() {
+  auto key = [this](const Base& b) { return std::make_tuple(units_of(b), b.owner, b.wildcard); };
+  std::sort(bases_.begin(), bases_.end(), [&](const Base& a, const Base& b) { return key(a) < key(b); });
+  bases_.erase(std::unique(bases_.begin(), bases_.end(), [&](const Base& a, const Base& b) { return key(a) == key(b); }),
+               bases_.end());
+  words_.clear();
+  for (std::size_t i = 0; i < bases_.size(); ++i) {
+    const std::string_view base = units_of(bases_[i]);
+    for (const auto& [begin, end] : term_words(base)) {
+      if (end - begin > kMaxMaskedWordLength) continue;
+      bool maskable = false;
+      for (std::size_t k = begin + 1; k < end; ++k) maskable = maskable || is_term_letter(base[k]);
+      if (!maskable) continue;
+      words_.push_back(Word{base[begin], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(begin),
+                            static_cast<std::uint32_t>(end - begin)});
+    }
+  }
+  std::sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) {
+    return std::tie(a.first, a.base, a.begin) < std::tie(b.first, b.base, b.begin);
+  });
+  compiled_ = true;
+}
+
+// The base of `w` placed so that its masked word starts at units[word_begin]: its other units must
+// be there as they are, and the masked word's must differ only by one run of '*' over letters after
+// its first unit; then the end must be a word end (or anything, for a wildcard base).
+inline void MaskedSpellings::try_word(const Word& w, std::string_view units, std::size_t word_begin,
+                                      std::vector<LexiconMatch>& out) const {
+  const Base& b = bases_[w.base];
+  const std::string_view base = units_of(b);
+  if (word_begin < w.begin + 1) return;
+  const std::size_t begin = word_begin - w.begin;
+  const std::size_t end = begin + base.size();
+  if (units[begin - 1] != ' ' || end > units.size()) return;
+  std::size_t first_masked = 0;
+  std::size_t masked = 0;
+  for (std::size_t k = 0; k < base.size(); ++k) {
+    const char u = units[begin + k];
+    if (u == base[k]) continue;
+    if (u != '*' || k <= w.begin || k >= w.begin + w.length || !is_term_letter(base[k])) return;
+    if (masked == 0) first_masked = k;
+    if (k != first_masked + masked) return;  // a second run
+    ++masked;
+  }
+  if (masked == 0) return;  // the base itself: the automaton's
+  if (b.wildcard) {
+    const std::size_t space = units.find(' ', end);
+    out.push_back(LexiconMatch{b.owner, static_cast<std::uint32_t>(begin),
+                               static_cast<std::uint32_t>(space == std::string_view::npos ? units.size() : space)});
+  } else if (end < units.size() && (units[end] == ' ' || (units[end] == '\'' && is_possessive_apostrophe(units, end)))) {
+    out.push_back(LexiconMatch{b.owner, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+  }
+}
+
+inline void MaskedSpellings::match(std::string_view units, std::vector<LexiconMatch>& out) const {
+  if (!compiled_ || words_.empty()) return;
+  std::size_t star = units.find('*');
+  while (star != std::string_view::npos) {
+    const std::size_t space_before = units.rfind(' ', star);
+    const std::size_t word_begin = space_before == std::string_view::npos ? 0 : space_before + 1;
+    std::size_t word_end = units.find(' ', star);
+    if (word_end == std::string_view::npos) word_end = units.size();
+    const auto range = std::equal_range(words_.begin(), words_.end(), Word{units[word_begin], 0, 0, 0},
+                                        [](const Word& a, const Word& b) { return a.first < b.first; });
+    for (auto it = range.first; it != range.second; ++it) {
+      if (it->length <= word_end - word_begin) try_word(*it, units, word_begin, out);
+    }
+    star = word_end < units.size() ? units.find('*', word_end) : std::string_view::npos;
+  }
+}
+
+}  // namespace postcheck::lexicon_detail
