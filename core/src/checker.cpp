@@ -40,19 +40,14 @@ bool is_word_char(char32_t c) {
          (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c < 0x2000);
 }
 
-// "f*cking" -> "f******": every letter or digit after the first becomes '*'.
+// "f*cking" -> "*******": every letter and digit becomes '*'. Keeping the first letter ("f******")
+// would still read as the word it hides, and the disguise-aware lexicon would flag the fix itself.
 std::string masked(const Text& text, std::uint32_t begin, std::uint32_t end) {
   std::string out;
-  bool first = true;
   for (std::uint32_t i = begin; i < end; ++i) {
     const char32_t c = text[i];
     if (is_word_char(c) || c == '*' || c == '@' || c == '$') {
-      if (first && c != '*') {
-        out.append(text.slice(i, i + 1));
-        first = false;
-      } else {
-        out.push_back('*');
-      }
+      out.push_back('*');
     } else {
       out.append(text.slice(i, i + 1));
     }

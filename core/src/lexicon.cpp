@@ -18,6 +18,7 @@ namespace postcheck {
 struct Lexicon::Impl {
   lexicon_detail::LexiconAutomaton automaton;
   lexicon_detail::MaskedSpellings masks;
+  std::string units;  // add()'s scratch: a term's units
 };
 
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
@@ -42,7 +43,8 @@ bool Lexicon::add(std::string_view term_utf8, std::uint32_t owner, LexiconOption
   // Only one '*' is the wildcard: "f***" as a term is "f**" plus a wildcard, never "f" plus one.
   const bool wildcard = !term.empty() && term.back() == '*';
   if (wildcard) term.remove_suffix(1);
-  const std::string units = lexicon_detail::term_units(term);
+  std::string& units = impl_->units;
+  if (!lexicon_detail::plain_term_units(term, units)) units = normalise_term(term);
   if (units.empty()) return false;
 
   impl_->automaton.add(units, owner, wildcard);

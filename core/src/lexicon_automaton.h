@@ -82,8 +82,9 @@ class LexiconAutomaton {
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   static constexpr std::uint16_t kNoDenseRow = 0xFFFF;
-  // States this close to the root (the root, ' ', ' ' and a first unit) get dense child rows.
-  static constexpr std::size_t kDenseChildDepth = 2;
+  // A state with more children than this gets a dense child row (the state after ' ' has one per
+  // letter): sibling lists stay short.
+  static constexpr std::uint8_t kMaxSiblingChildren = 6;
 
   // The trie add() grows: children as sibling lists (most states have one child), outputs as lists.
   struct TrieNode {
@@ -91,7 +92,8 @@ class LexiconAutomaton {
     std::uint32_t next_sibling = 0;
     std::uint32_t first_output = kNone;
     std::uint8_t unit_class = 0;  // of the edge into this node
-    std::uint16_t dense_row = kNoDenseRow;  // its children in dense_children_, for the top states
+    std::uint16_t dense_row = kNoDenseRow;  // its children in dense_children_, for the busiest states
+    std::uint8_t children = 0;  // counted up to kMaxSiblingChildren + 1
   };
   struct TrieOutput {
     std::uint32_t owner;
@@ -126,7 +128,7 @@ class LexiconAutomaton {
     }
     return 0;
   }
-  std::uint32_t new_node(std::uint8_t unit_class, std::size_t depth);
+  void add_child(std::uint32_t parent, std::uint32_t child);
   template <std::size_t N>
   void scan(std::string_view units, const std::array<Stream, N>& streams) const;
   template <std::size_t N>
@@ -162,41 +164,43 @@ class LexiconAutomaton {
   std::vector<Output> outputs_;
 };
 
-inline std::uint32_t LexiconAutomaton::new_node(std::uint8_t unit_class, std::size_t depth) {
-  TrieNode node;
-  node.unit_class = unit_class;
-  if (depth <= kDenseChildDepth && dense_children_.size() / kUnitClassCount < kNoDenseRow) {
-    node.dense_row = static_cast<std::uint16_t>(dense_children_.size() / kUnitClassCount);
+inline void LexiconAutomaton::add_child(std::uint32_t parent, std::uint32_t node) {
+  TrieNode& p = trie_[parent];
+  trie_[node].next_sibling = p.first_child;
+  p.first_child = node;
+  if (p.dense_row != kNoDenseRow) {
+    dense_children_[p.dense_row * kUnitClassCount + trie_[node].unit_class] = node;
+  } else if (++p.children > kMaxSiblingChildren && dense_children_.size() / kUnitClassCount < kNoDenseRow) {
+    p.dense_row = static_cast<std::uint16_t>(dense_children_.size() / kUnitClassCount);
     dense_children_.resize(dense_children_.size() + kUnitClassCount, 0);
+    for (std::uint32_t c = p.first_child; c != 0; c = trie_[c].next_sibling) {
+      dense_children_[p.dense_row * kUnitClassCount + trie_[c].unit_class] = c;
+    }
   }
-  trie_.push_back(node);
-  return static_cast<std::uint32_t>(trie_.size() - 1);
 }
 
 inline void LexiconAutomaton::add(std::string_view term, std::uint32_t owner, bool wildcard) {
   // The trie path: ' ', the term's units, and ' ' unless a wildcard.
-  if (trie_.empty()) new_node(0, 0);
+  if (trie_.empty()) trie_.emplace_back();
+  if (trie_.capacity() < trie_.size() + term.size() + 2) trie_.reserve(2 * (trie_.size() + term.size() + 2));
   std::uint32_t node = 0;
-  std::size_t depth = 0;
   bool fresh = false;  // once off the trie, every later unit makes a new node: no lookup
-  auto step = [&](unsigned char unit) {
+  const std::size_t path_length = term.size() + (wildcard ? 1 : 2);
+  for (std::size_t k = 0; k < path_length; ++k) {
+    const auto unit = static_cast<unsigned char>(k == 0 || k > term.size() ? ' ' : term[k - 1]);
     const std::uint8_t unit_class = kUnitClass[unit];
     used_[unit_class] = true;
     std::uint32_t next = fresh ? 0 : child(node, unit_class);
-    ++depth;
     if (next == 0) {
-      next = new_node(unit_class, depth);
-      TrieNode& parent = trie_[node];
-      if (parent.dense_row != kNoDenseRow) dense_children_[parent.dense_row * kUnitClassCount + unit_class] = next;
-      trie_[next].next_sibling = parent.first_child;
-      parent.first_child = next;
+      next = static_cast<std::uint32_t>(trie_.size());
+      TrieNode created;
+      created.unit_class = unit_class;
+      trie_.push_back(created);
+      add_child(node, next);
       fresh = true;
     }
     node = next;
-  };
-  step(' ');
-  for (unsigned char unit : term) step(unit);
-  if (!wildcard) step(' ');
+  }
   compiled_ = false;
   for (std::uint32_t o = trie_[node].first_output; o != kNone; o = trie_outputs_[o].next) {
     if (trie_outputs_[o].owner == owner) return;  // the node fixes the units and the wildcard
@@ -229,46 +233,55 @@ inline void LexiconAutomaton::compile() {
   space_column_ = column[kSpaceClass];
   const std::uint32_t apostrophe_column = column[kApostropheClass];
 
-  if (trie_.empty()) new_node(0, 0);
+  if (trie_.empty()) trie_.emplace_back();
   // Breadth-first order and failure links, on the trie: a child's failure target is the deepest
   // state reached from its parent's failure chain by the same class.
   const std::size_t nodes = trie_.size();
-  std::vector<std::uint32_t> order;
-  order.reserve(nodes);
-  std::vector<std::uint32_t> fail(nodes, 0);
-  std::vector<std::uint8_t> reports(nodes, 0);
-  order.push_back(0);
+  // Per trie node, written before read (so allocated uninitialised: no pass to clear them).
+  struct NodeInfo {
+    std::uint32_t fail;
+    std::uint32_t number;        // the state's index in the DFA
+    std::uint32_t output_begin;  // its merged outputs in outputs_
+    std::uint32_t output_end;
+    bool reports;
+  };
+  // `new T[n]` rather than std::make_unique_for_overwrite, which Emscripten 3.1.6's libc++ lacks.
+  const std::unique_ptr<NodeInfo[]> info(new NodeInfo[nodes]);
+  const std::unique_ptr<std::uint32_t[]> order(new std::uint32_t[nodes]);
+  std::size_t ordered = 0;
+  order[ordered++] = 0;
+  info[0] = NodeInfo{0, 0, 0, 0, false};
+  std::uint32_t reporting_count = 0;
   bool any_whole_word = false;
-  for (std::size_t k = 0; k < order.size(); ++k) {
+  for (std::size_t k = 0; k < ordered; ++k) {
     const std::uint32_t u = order[k];
     for (std::uint32_t v = trie_[u].first_child; v != 0; v = trie_[v].next_sibling) {
       const std::uint8_t c = trie_[v].unit_class;
       std::uint32_t target = 0;
       if (u != 0) {
-        for (std::uint32_t f = fail[u];; f = fail[f]) {
+        for (std::uint32_t f = info[u].fail;; f = info[f].fail) {
           target = child(f, c);
           if (target != 0 || f == 0) break;
         }
       }
-      fail[v] = target;
       const bool own = trie_[v].first_output != kNone;
-      reports[v] = own || reports[target] || c == kApostropheClass;
+      const bool reports = own || info[target].reports || c == kApostropheClass;
+      info[v] = NodeInfo{target, 0, 0, 0, reports};
+      reporting_count += reports ? 1 : 0;
       any_whole_word = any_whole_word || (own && c == kSpaceClass);
-      order.push_back(v);
+      order[ordered++] = v;
     }
   }
 
   // Numbering: silent states first (the root stays 0), reporting states last, each group breadth-
   // first so the shallow states every word passes through share cache lines; then the root's
   // reporting copy, when some whole-word term could meet a possessive.
-  std::vector<std::uint32_t> number(nodes);
-  std::uint32_t silent = 0;
-  for (std::uint32_t v : order) {
-    if (!reports[v]) number[v] = silent++;
-  }
-  std::uint32_t next_number = silent;
-  for (std::uint32_t v : order) {
-    if (reports[v]) number[v] = next_number++;
+  const auto silent = static_cast<std::uint32_t>(nodes - reporting_count);
+  std::uint32_t next_silent = 0;
+  std::uint32_t next_reporting = silent;
+  for (std::size_t k = 0; k < nodes; ++k) {
+    NodeInfo& v = info[order[k]];
+    v.number = v.reports ? next_reporting++ : next_silent++;
   }
   const bool possessive_root = any_whole_word;
   const std::size_t states = nodes + (possessive_root ? 1 : 0);
@@ -280,42 +293,44 @@ inline void LexiconAutomaton::compile() {
   // outputs_[0] is the shared empty list.
   outputs_.clear();
   outputs_.push_back(Output{0, 0, false, true, true});
-  std::vector<std::uint32_t> output_begin(nodes, 0);
-  std::vector<std::uint32_t> output_end(nodes, 0);
-  for (std::uint32_t v : order) {
-    if (!reports[v]) continue;
+  for (std::size_t k = 0; k < nodes; ++k) {
+    const std::uint32_t v = order[k];
+    if (!info[v].reports) continue;
     const auto begin = static_cast<std::uint32_t>(outputs_.size());
     for (std::uint32_t o = trie_[v].first_output; o != kNone; o = trie_outputs_[o].next) {
       const TrieOutput& t = trie_outputs_[o];
       outputs_.push_back(Output{t.owner, t.back, t.wildcard, false, false});
     }
-    const std::uint32_t f = fail[v];
-    for (std::uint32_t k = output_begin[f]; k < output_end[f]; ++k) {
-      outputs_.push_back(outputs_[k]);
+    const NodeInfo& f = info[info[v].fail];
+    for (std::uint32_t o = f.output_begin; o < f.output_end; ++o) {
+      outputs_.push_back(outputs_[o]);
       outputs_.back().last = false;
     }
     const auto end = static_cast<std::uint32_t>(outputs_.size());
-    if (end > begin) outputs_.back().last = true;
-    output_begin[v] = begin;
-    output_end[v] = end;
+    if (end == begin) continue;  // reports possessives only: the empty list
+    outputs_.back().last = true;
+    info[v].output_begin = begin;
+    info[v].output_end = end;
   }
 
   // Rows, breadth-first: a state's row is its failure target's (complete, being shallower) with
   // its own children written over it.
   table_size_ = states * stride;
-  table_ = std::make_unique_for_overwrite<std::uint32_t[]>(table_size_);
+  table_.reset(new std::uint32_t[table_size_]);
   std::uint32_t* table = table_.get();
-  for (std::uint32_t v : order) {
-    std::uint32_t* row = table + static_cast<std::size_t>(number[v]) * stride;
+  for (std::size_t k = 0; k < nodes; ++k) {
+    const std::uint32_t v = order[k];
+    const NodeInfo& state = info[v];
+    std::uint32_t* row = table + static_cast<std::size_t>(state.number) * stride;
     if (v == 0) {
       std::fill(row, row + columns, 0u);
     } else {
-      std::memcpy(row, table + static_cast<std::size_t>(number[fail[v]]) * stride, columns * sizeof(std::uint32_t));
+      std::memcpy(row, table + static_cast<std::size_t>(info[state.fail].number) * stride, columns * sizeof(std::uint32_t));
     }
     for (std::uint32_t c = trie_[v].first_child; c != 0; c = trie_[c].next_sibling) {
-      row[column[trie_[c].unit_class]] = number[c] * stride;
+      row[column[trie_[c].unit_class]] = info[c].number * stride;
     }
-    row[columns] = output_end[v] > output_begin[v] ? output_begin[v] : 0;
+    row[columns] = state.output_begin;  // 0, the empty list, unless it has outputs
     if (possessive_root && row[apostrophe_column] == 0 && row[space_column_] >= first_reporting) {
       row[apostrophe_column] = possessive_root_offset;
     }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,8 +33,7 @@ class MaskedSpellings {
     compiled_ = false;
   }
 
-  // Drops repeated (base, owner, wildcard) entries and indexes each maskable word by its first unit.
-  // O(b log b) in the number of bases.
+  // Indexes each maskable word of each base by its first unit. Linear in the bases' units.
   void compile();
 
   // Appends the masked occurrences in `units` (a view's units) to `out`, unordered: (owner, begin,
@@ -41,7 +41,7 @@ class MaskedSpellings {
   // view plus, per word holding '*', the masked words that begin like it.
   void match(std::string_view units, std::vector<LexiconMatch>& out) const;
 
-  // (base, owner, wildcard) entries: distinct after compile(), as added before.
+  // (base, owner, wildcard) entries added (a repeated one counts again).
   std::size_t base_count() const { return bases_.size(); }
   bool empty() const { return words_.empty(); }
   std::size_t memory_bytes() const {
@@ -72,11 +72,9 @@ class MaskedSpellings {
 };
 
 inline void MaskedSpellings::compile() {
-  auto key = [this](const Base& b) { return std::make_tuple(units_of(b), b.owner, b.wildcard); };
-  std::sort(bases_.begin(), bases_.end(), [&](const Base& a, const Base& b) { return key(a) < key(b); });
-  bases_.erase(std::unique(bases_.begin(), bases_.end(), [&](const Base& a, const Base& b) { return key(a) == key(b); }),
-               bases_.end());
+  // Repeated bases only repeat occurrences, which Lexicon::match() drops; no need to sort strings.
   words_.clear();
+  std::array<std::uint32_t, 257> first_count{};
   for (std::size_t i = 0; i < bases_.size(); ++i) {
     const std::string_view base = units_of(bases_[i]);
     for (const auto& [begin, end] : term_words(base)) {
@@ -86,11 +84,14 @@ inline void MaskedSpellings::compile() {
       if (!maskable) continue;
       words_.push_back(Word{base[begin], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(begin),
                             static_cast<std::uint32_t>(end - begin)});
+      ++first_count[static_cast<unsigned char>(base[begin]) + 1u];
     }
   }
-  std::sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) {
-    return std::tie(a.first, a.base, a.begin) < std::tie(b.first, b.base, b.begin);
-  });
+  // Grouped by first unit (a counting sort, stable: bases stay in the order added).
+  for (std::size_t b = 1; b < first_count.size(); ++b) first_count[b] += first_count[b - 1];
+  std::vector<Word> grouped(words_.size());
+  for (const Word& w : words_) grouped[first_count[static_cast<unsigned char>(w.first)]++] = w;
+  words_.swap(grouped);
   compiled_ = true;
 }
 
@@ -134,7 +135,9 @@ inline void MaskedSpellings::match(std::string_view units, std::vector<LexiconMa
     std::size_t word_end = units.find(' ', star);
     if (word_end == std::string_view::npos) word_end = units.size();
     const auto range = std::equal_range(words_.begin(), words_.end(), Word{units[word_begin], 0, 0, 0},
-                                        [](const Word& a, const Word& b) { return a.first < b.first; });
+                                        [](const Word& a, const Word& b) {
+                                          return static_cast<unsigned char>(a.first) < static_cast<unsigned char>(b.first);
+                                        });
     for (auto it = range.first; it != range.second; ++it) {
       if (it->length <= word_end - word_begin) try_word(*it, units, word_begin, out);
     }

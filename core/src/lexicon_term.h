@@ -25,38 +25,46 @@ inline bool plain_term_units(std::string_view term, std::string& out) {
   out.resize(term.size());  // the units are never longer than the term
   char* units = out.data();
   std::size_t length = 0;
-  std::size_t previous_word_length = 0;
-  std::size_t i = 0;
-  while (true) {
-    // One word: letters, and apostrophes between letters.
-    const std::size_t begin = i;
-    if (i >= term.size() || !is_ascii_letter(term[i])) return false;
-    while (i < term.size() && term[i] != ' ') {
-      const char c = term[i];
-      if (c == '\'') {
-        if (i + 1 >= term.size() || !is_ascii_letter(term[i + 1])) return false;  // a letter before is given
-        units[length++] = '\'';
-        ++i;
-        continue;
-      }
-      if (!is_ascii_letter(c)) return false;
+  std::size_t word_length = 0;           // of the word being read, in term bytes
+  std::size_t previous_word_length = 0;  // of the word before it
+  std::size_t run = 0;                   // identical letters ending here
+  char last = ' ';                       // the last unit written (' ' at a word's start)
+  for (const char c : term) {
+    if (is_ascii_letter(c)) {
       const char lower = static_cast<char>(c | 0x20);
-      std::size_t j = i + 1;
-      while (j < term.size() && is_ascii_letter(term[j]) && static_cast<char>(term[j] | 0x20) == lower) ++j;
-      const std::size_t run = j - i >= 3 ? 1 : j - i;
-      for (std::size_t k = 0; k < run; ++k) units[length++] = lower;
-      i = j;
+      run = lower == last ? run + 1 : 1;
+      ++word_length;
+      last = lower;
+      if (run == 3) {
+        --length;  // a third identical letter: the run collapses to its first
+      } else if (run < 3) {
+        units[length++] = lower;
+      }
+    } else if (c == '\'') {
+      if (last == ' ' || last == '\'') return false;  // only right after a letter
+      units[length++] = '\'';
+      ++word_length;
+      last = '\'';
+      run = 0;
+    } else if (c == ' ') {
+      if (last != ' ' && last != '\'') {
+        if (word_length == 1 && previous_word_length == 1) return false;
+      } else {
+        return false;  // a leading ' ', two ' ', or a word ending in '\''
+      }
+      previous_word_length = word_length;
+      word_length = 0;
+      units[length++] = ' ';
+      last = ' ';
+      run = 0;
+    } else {
+      return false;
     }
-    const std::size_t word_length = i - begin;
-    if (word_length == 1 && previous_word_length == 1) return false;
-    previous_word_length = word_length;
-    if (i == term.size()) {
-      out.resize(length);
-      return true;
-    }
-    units[length++] = ' ';
-    ++i;  // the single ' '; a second one fails the next word's first-letter test
   }
+  if (last == ' ' || last == '\'') return false;  // empty, or a trailing ' ' or '\''
+  if (word_length == 1 && previous_word_length == 1) return false;
+  out.resize(length);
+  return true;
 }
 
 // The units of `term` (no leading or trailing ' '), exactly as normalise_term() gives them.

@@ -1,5 +1,6 @@
-// normalise.cpp — builds the normalised view of a Text (see normalise.h): one pass over the tokens,
-// each word folded into a small reused scratch buffer where leetspeak, masks and letter runs are
+// normalise.cpp — builds the normalised view of a Text (see normalise.h): one pass over the tokens.
+// A word of plain ASCII letters (most of any post) is lower-cased straight into the view; any other
+// word is folded into a small reused scratch buffer where leetspeak, masks and letter runs are
 // resolved before its units are appended. Every unit keeps the original code points it stands for.
 #include "postcheck/normalise.h"
 

@@ -1,19 +1,25 @@
 // lexicon_test.cpp — the lexicon matcher: the automaton on hand-built views (checked against a naive
-// matcher), the masked spellings, and Lexicon end to end through normalise()/normalise_term().
+// matcher), the masked spellings (checked against the automaton holding every mask as a term), the
+// shortcut for plain terms (checked against normalise_term()), and Lexicon end to end through
+// normalise()/normalise_term().
 #include "postcheck/lexicon.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "../../core/src/lexicon_automaton.h"
+#include "../../core/src/lexicon_term.h"
 #include "../../core/src/lexicon_variants.h"
 #include "postcheck/normalise.h"
+#include "postcheck/policy.h"
 #include "postcheck/text.h"
 
 namespace {
@@ -51,7 +57,8 @@ std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> triples(con
 }
 
 // The spelled-out definition: every start after a ' ' where the term's units follow, and then a ' '
-// (whole word) or anything (wildcard, extended to the next ' ').
+// (whole word) or anything (wildcard, extended to the next ' '); a whole word may also end at a
+// possessive "'s " or "s' ", the occurrence stopping before the '\''.
 std::vector<LexiconMatch> naive_scan(const std::vector<Term>& terms, const std::string& units) {
   std::vector<LexiconMatch> out;
   for (const Term& t : terms) {
@@ -60,8 +67,12 @@ std::vector<LexiconMatch> naive_scan(const std::vector<Term>& terms, const std::
       std::size_t e = b + t.units.size();
       if (t.wildcard) {
         while (e < units.size() && units[e] != ' ') ++e;
-      } else if (e >= units.size() || units[e] != ' ') {
+      } else if (e >= units.size()) {
         continue;
+      } else if (units[e] != ' ') {
+        const bool s_after = e + 2 < units.size() && units[e + 1] == 's' && units[e + 2] == ' ';
+        const bool s_before = units[e - 1] == 's' && e + 1 < units.size() && units[e + 1] == ' ';
+        if (units[e] != '\'' || !(s_after || s_before)) continue;
       }
       out.push_back(LexiconMatch{t.owner, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
     }
@@ -86,8 +97,8 @@ TEST_SUITE("lexicon automaton") {
     CHECK(scan(a, padded("assessment of class")).empty());
     CHECK(scan(a, padded("cockpit")).empty());
     CHECK(scan(a, padded("cocks")).empty());
-    // '.', '\'', '*', '@', '#' and '\x01' are inside words, not boundaries.
-    CHECK(scan(a, padded("ass.com cock's @ass #cock ass\x01")).empty());
+    // '.', '\'', '*', '@', '#' and '\x01' are inside words, not boundaries (but see possessives).
+    CHECK(scan(a, padded("ass.com cock'n @ass #cock ass\x01 ass'd cock'ss")).empty());
     const auto hits = scan(a, padded("you ass"));
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].owner == 2);
@@ -191,14 +202,15 @@ TEST_SUITE("lexicon automaton") {
   TEST_CASE("agrees with the naive matcher on random views and terms") {
     // A small alphabet makes overlaps, shared prefixes, suffix chains and wildcards dense.
     std::mt19937 rng(20261107);
-    const std::string alphabet = "ab' *";
+    // 's' and '\'' make possessives ("as's", "bs'") frequent too.
+    const std::string alphabet = "abs' *";
     auto random_word = [&](std::size_t max_length) {
       std::string w;
       const std::size_t length = 1 + rng() % max_length;
-      for (std::size_t i = 0; i < length; ++i) w.push_back("ab'*"[rng() % (i == 0 ? 2 : 4)]);
+      for (std::size_t i = 0; i < length; ++i) w.push_back("abs'*"[rng() % (i == 0 ? 3 : 5)]);
       return w;
     };
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < 600; ++round) {
       std::vector<Term> terms;
       const std::size_t term_count = 1 + rng() % 12;
       for (std::size_t t = 0; t < term_count; ++t) {
@@ -240,6 +252,7 @@ TEST_SUITE("lexicon automaton") {
       while (view.size() < view_length) {
         const std::size_t length = 1 + rng() % 4;
         for (std::size_t i = 0; i < length; ++i) view.push_back("abc"[rng() % 3]);
+        if (rng() % 8 == 0) view += "'s";  // possessives across the streams' hand-overs too
         view.push_back(' ');
       }
       const auto a = automaton_of(terms);
@@ -247,9 +260,84 @@ TEST_SUITE("lexicon automaton") {
       CHECK(triples(scan(a, view)) == triples(naive_scan(terms, view)));
     }
   }
+  TEST_CASE("a possessive ends a whole word, and the occurrence stops before the apostrophe") {
+    const auto a = automaton_of({{"client", 1, false}, {"carers in bedfordshire", 2, false}, {"carers", 3, false},
+                                 {"grumbl", 4, true}, {"carer's allowance", 5, false}, {"carer", 6, false}});
+    using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
+    //                      0         1         2         3
+    //                      0123456789012345678901234567890123456789
+    const std::string units = padded("client's carers in bedfordshire's");
+    CHECK(triples(scan(a, units)) == std::vector<T>{{1, 1, 7}, {3, 10, 16}, {2, 10, 32}});
+    // "carers'": the apostrophe after an s.
+    CHECK(triples(scan(a, padded("carers' day"))) == std::vector<T>{{3, 1, 7}});
+    // Not possessives: another letter after the apostrophe, "'s" inside a word, no s before a lone '.
+    CHECK(scan(a, padded("client'd client'ss clients'x client' carer'")).empty());
+    // A wildcard already runs to the word's end; a term spelled with its own apostrophe still matches.
+    CHECK(triples(scan(a, padded("grumbler's"))) == std::vector<T>{{4, 1, 11}});
+    CHECK(triples(scan(a, padded("carer's allowance"))) == std::vector<T>{{6, 1, 6}, {5, 1, 18}});
+    // A possessive needs the ' ' after it, as any word end does.
+    CHECK(scan(a, " client's").empty());
+  }
+
+  TEST_CASE("a wildcard and a possessive in one word are reported in order") {
+    const auto a = automaton_of({{"care", 1, true}, {"carers", 2, false}});
+    using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
+    // The wildcard is found first (at "care") but ends later (at the word's end).
+    CHECK(triples(scan(a, padded("carers's x"))) == std::vector<T>{{2, 1, 7}, {1, 1, 9}});
+  }
 }
 
 TEST_SUITE("lexicon masked spellings") {
+  TEST_CASE("masks matched beside the automaton agree with every mask as a term") {
+    // The reference is the automaton holding each term and all of masked_variants(term) as terms;
+    // Lexicon matches the masks by comparing the words that hold '*'. Short words over a small
+    // alphabet make masks, collapsed doubles, phrases, wildcards and possessives meet often.
+    std::mt19937 rng(2024);
+    std::size_t masked_hits = 0;
+    auto random_word = [&](std::size_t max_length) {
+      std::string w;
+      const std::size_t length = 1 + rng() % max_length;
+      for (std::size_t i = 0; i < length; ++i) w.push_back("abs"[rng() % 3]);
+      return w;
+    };
+    for (int round = 0; round < 400; ++round) {
+      postcheck::Lexicon lexicon;
+      LexiconAutomaton reference;
+      std::vector<std::string> terms;
+      const std::size_t term_count = 1 + rng() % 6;
+      for (std::size_t t = 0; t < term_count; ++t) {
+        std::string term = random_word(5);
+        if (rng() % 3 == 0) term += " " + random_word(4);
+        const bool wildcard = rng() % 4 == 0;
+        const auto owner = static_cast<std::uint32_t>(rng() % 3);
+        REQUIRE(lexicon.add(term + (wildcard ? "*" : ""), owner, postcheck::LexiconOptions{true}));
+        const std::string units = postcheck::normalise_term(term);  // "aaab" reads "ab"
+        reference.add(units, owner, wildcard);
+        for (const std::string& v : masked_variants(units)) reference.add(v, owner, wildcard);
+        terms.push_back(units);
+      }
+      lexicon.compile();
+      reference.compile();
+      // Views: the terms themselves with letters masked, and random words with '*' and "'s".
+      postcheck::NormalisedView view;
+      view.units = " ";
+      for (int w = 0; w < 30; ++w) {
+        std::string word = rng() % 2 ? terms[rng() % terms.size()] : random_word(6);
+        for (std::size_t k = 1; k < word.size(); ++k) {
+          if (word[k] != ' ' && rng() % 3 == 0) word[k] = '*';
+        }
+        if (rng() % 5 == 0) word += "'s";
+        view.units += word + " ";
+      }
+      std::vector<LexiconMatch> got;
+      lexicon.match(view, got);
+      INFO("round " << round << " view [" << view.units << "]");
+      CHECK(triples(got) == triples(scan(reference, view.units)));
+      for (const LexiconMatch& m : got) masked_hits += view.units.substr(m.begin, m.end - m.begin).find('*') != std::string::npos;
+    }
+    CHECK(masked_hits > 500);  // the masks were really exercised
+  }
+
   TEST_CASE("one run of '*' after the first letter of one word") {
     CHECK(masked_variants("fuck") == std::vector<std::string>{"f***", "f**k", "f*ck", "fu**", "fu*k", "fuc*"});
     CHECK(masked_variants("a") == std::vector<std::string>{});
@@ -288,6 +376,72 @@ TEST_SUITE("lexicon masked spellings") {
     CHECK(std::find(v.begin(), v.end(), "ca*'t") != v.end());  // the run covers only the 'n'
     CHECK(std::find(v.begin(), v.end(), "c*n't") != v.end());
     CHECK(std::find(v.begin(), v.end(), "can'*") != v.end());
+  }
+}
+
+TEST_SUITE("lexicon plain terms") {
+  using postcheck::lexicon_detail::plain_term_units;
+
+  TEST_CASE("the shortcut lower-cases, collapses runs, and refuses what it cannot be sure of") {
+    std::string units;
+    CHECK(plain_term_units("Carers in Bedfordshire", units));
+    CHECK(units == "carers in bedfordshire");
+    CHECK(plain_term_units("FUUUCK off", units));
+    CHECK(units == "fuck off");
+    CHECK(plain_term_units("you're a pig", units));
+    CHECK(units == "you're a pig");
+    for (const char* refused : {"", " a", "a ", "a  b", "carers'", "'em", "a''b", "sh1t", "caf\xC3\xA9", "piss-take",
+                                "f u c", "a b", "@carersinbeds", "#tag", "f*ck", "a\tb"}) {
+      INFO(refused);
+      CHECK_FALSE(plain_term_units(refused, units));
+    }
+  }
+
+  TEST_CASE("agrees with normalise_term() on every term of the default policy") {
+    std::ifstream in(POSTCHECK_SOURCE_DIR "/core/policies/carers-in-bedfordshire.json", std::ios::binary);
+    REQUIRE(in);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto loaded = postcheck::parse_policy(json);
+    REQUIRE(loaded.policy);
+    std::vector<std::string> terms;
+    for (const auto& [name, vocabulary] : loaded.policy->vocabularies) {
+      terms.insert(terms.end(), vocabulary.terms.begin(), vocabulary.terms.end());
+      terms.insert(terms.end(), vocabulary.exceptions.begin(), vocabulary.exceptions.end());
+    }
+    for (const auto& rule : loaded.policy->rules) {
+      for (const auto* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) {
+        terms.insert(terms.end(), set->terms.begin(), set->terms.end());
+      }
+      terms.insert(terms.end(), rule.exceptions.begin(), rule.exceptions.end());
+    }
+    REQUIRE(terms.size() > 1000);
+    std::size_t plain = 0;
+    std::string units;
+    for (std::string term : terms) {
+      if (!term.empty() && term.back() == '*') term.pop_back();
+      if (!plain_term_units(term, units)) continue;
+      ++plain;
+      INFO(term);
+      CHECK(units == postcheck::normalise_term(term));
+    }
+    CHECK(plain > terms.size() * 9 / 10);  // the shortcut is the common case
+  }
+
+  TEST_CASE("agrees with normalise_term() on random ASCII terms") {
+    std::mt19937 rng(99);
+    const std::string alphabet = "aAbBsSzZ'  ";
+    std::string units;
+    std::size_t plain = 0;
+    for (int round = 0; round < 20000; ++round) {
+      std::string term;
+      const std::size_t length = 1 + rng() % 12;
+      for (std::size_t i = 0; i < length; ++i) term.push_back(alphabet[rng() % alphabet.size()]);
+      if (!plain_term_units(term, units)) continue;
+      ++plain;
+      INFO("[" << term << "]");
+      CHECK(units == postcheck::normalise_term(term));
+    }
+    CHECK(plain > 1000);
   }
 }
 
@@ -360,7 +514,8 @@ TEST_SUITE("lexicon") {
     const auto plain = lexicon_of({{"fuck", 1}});
     CHECK(find(plain, "f*ck") == "");
     CHECK(plain.pattern_count() == 1);
-    CHECK(lexicon.pattern_count() > 4 * 6);
+    // Each masked term (and "bolocks") is one spelling in the automaton and one stands for its masks.
+    CHECK(lexicon.pattern_count() == 5 + 5);
   }
 
   TEST_CASE("overlapping terms and shared owners") {
@@ -420,6 +575,16 @@ TEST_SUITE("lexicon") {
     CHECK(lexicon.memory_bytes() > 0);
     CHECK(find(lexicon, "f**k off, f*** off, grumbly") == "1:f**k, 1:f***, 2:grumbly");
     CHECK(find(lexicon, "f*ck") == "");
+  }
+
+  TEST_CASE("possessives: a whole-word term matches before 's, the excerpt without it") {
+    const auto lexicon = lexicon_of({{"client", 1}, {"Carers in Bedfordshire", 2}, {"carers", 3}, {"twat", 4}});
+    CHECK(find(lexicon, "the client's mum and the client\u2019s dad") == "1:client, 1:client");
+    CHECK(find(lexicon, "Carers in Bedfordshire's new caf\u00E9") == "3:Carers, 2:Carers in Bedfordshire");
+    CHECK(find(lexicon, "the carers' group, the carers\u2019 group") == "3:carers, 3:carers");
+    CHECK(find(lexicon, "clientele, client'd") == "");
+    const auto masked = lexicon_of({{"twat", 4}}, true);
+    CHECK(find(masked, "that tw*t's car") == "4:tw*t");
   }
 
   TEST_CASE("a moved lexicon keeps its automaton") {

@@ -215,3 +215,24 @@ TEST_CASE("view invariants over generated strings") {
     REQUIRE(normalise_term(s) == inner);
   }
 }
+
+TEST_CASE("plain words: runs collapse only at three, and every unit keeps its origin") {
+  CHECK(view_of("Mississippi") == "mississippi");
+  CHECK(view_of("Sooo good, FUUUUCK") == "so good fuck");
+  CHECK(original_of("well FUUUUCK off", "fuck") == "FUUUUCK");
+  CHECK(original_of("a boOk here", "book") == "boOk");  // a run of two stays two units
+  CHECK(original_of("a boOOk here", "bok") == "boOOk");  // three, in any case, become one
+  // A word that is not plain ASCII letters goes the full way, from its first unit.
+  CHECK(view_of("w4nker Stra\xC3\x9F" "e") == "wanker strasse");
+}
+
+TEST_CASE("the view's size bound holds for text that folds to two units a character") {
+  std::string s;
+  for (int k = 0; k < 200; ++k) s += "\xC3\x9F\xC3\x86";  // ßÆ: four units from four bytes
+  const NormalisedView v = normalise(Text::from_utf8(s));
+  std::string expected = " ";
+  for (int k = 0; k < 200; ++k) expected += "ssae";
+  CHECK(v.units == expected + " ");  // as many units as bytes, plus the two ' '
+  CHECK(v.origin_end.size() == v.units.size());
+  CHECK(v.origin_begin[v.units.size() - 2] == 399);
+}

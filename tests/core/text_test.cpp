@@ -409,3 +409,57 @@ TEST_CASE("invariants over generated strings") {
     REQUIRE(t16.tokens().size() == t.tokens().size());
   }
 }
+
+// The tokenizer takes plain ASCII words, white space and lone punctuation by fast paths; these are
+// the places where they must hand over to the full scanner instead.
+TEST_CASE("fast paths hand over where a word, space or mark continues") {
+  using K = TokenKind;
+  // A '.' after a word continues an address only before a character that can.
+  CHECK(only_kind("hello.-x@example.com") == K::email);
+  CHECK(only_kind("jo.smith@example.org") == K::email);
+  CHECK(only_kind("carers.org") == K::url);
+  CHECK(visible_tokens(Text::from_utf8("done. Next")) ==
+        std::vector<std::pair<K, std::string>>{{K::word, "done"}, {K::punct, "."}, {K::word, "Next"}});
+  // A word goes on over a curly apostrophe, an accent, a zero-width character and leet symbols.
+  CHECK(only_kind("don\xE2\x80\x99t") == K::word);
+  CHECK(only_kind("cafe\xCC\x81s") == K::word);
+  CHECK(only_kind("bol\xE2\x80\x8Blocks") == K::word);
+  CHECK(only_kind("sh!t") == K::word);
+  CHECK(only_kind("f***") == K::word);
+  // White space goes on over a non-ASCII space or an invisible character; a lone mark takes its
+  // variation selector.
+  const Text spaces = Text::from_utf8("a \xC2\xA0\xE2\x80\x8B b");
+  REQUIRE(spaces.tokens().size() == 3);
+  CHECK(spaces.tokens()[1].kind == K::space);
+  CHECK(spaces.tokens()[1].end - spaces.tokens()[1].begin == 4);
+  const Text mark = Text::from_utf8("a \xE2\x80\xBC\xEF\xB8\x8F b");  // ‼️ is an emoji
+  CHECK(visible_tokens(mark)[1].first == K::emoji);
+  const Text comma = Text::from_utf8("a,\xEF\xB8\x8F b");  // a selector after a comma stays with it
+  REQUIRE(comma.tokens().size() == 4);
+  CHECK(comma.tokens()[1].end - comma.tokens()[1].begin == 2);
+}
+
+TEST_CASE("sentence starts after line breaks inside mixed white space and after runs of marks") {
+  const Text t = Text::from_utf8("One\xC2\xA0\nTwo?! \"Three.\" Four\r\n\r\nFive. Mr. Six");
+  std::vector<std::string> firsts;
+  for (std::uint32_t st : t.sentence_starts()) firsts.emplace_back(t.slice(st, st + 1));
+  CHECK(firsts == std::vector<std::string>{"O", "T", "\"", "F", "F", "M"});  // not after "Mr."
+}
+
+TEST_CASE("long texts cross the decoder's blocks without losing a position") {
+  std::string s;
+  for (int k = 0; k < 300; ++k) s += (k % 7 == 0) ? "caf\xC3\xA9 \xF0\x9F\x98\x80 " : "plain words here ";
+  const Text t = Text::from_utf8(s);
+  check_invariants(t, t.utf16_offset(t.size()));
+  std::u32string expected;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? b : b & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    expected.push_back(cp);
+    i += len;
+  }
+  CHECK(t.chars() == expected);
+  CHECK(t.byte_offset(t.size()) == s.size());
+}

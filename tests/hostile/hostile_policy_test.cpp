@@ -13,6 +13,8 @@
 
 using namespace postcheck;
 using hostile::kMB;
+using hostile::kSlowBuild;
+using hostile::kSlowFactor;
 using hostile::measure;
 using hostile::report;
 
@@ -70,15 +72,15 @@ TEST_CASE("10,000-deep nesting is refused at the bracket that went too deep, wit
   auto m = measure([&] { r = parse_policy(lists); });
   report("policy: 10,000 nested lists", m);
   require_refused(r, 1, 65);  // the 65th '[' is one deeper than the 64 allowed
-  CHECK(m.seconds < 2.0);
+  CHECK(m.seconds < 2.0 * kSlowFactor);
 
   m = measure([&] { r = parse_policy(objects); });
   report("policy: 10,000 nested objects", m);
   require_refused(r, 1, 64 * 5 + 1);
   CHECK(m.heap_peak < kMB);
 
-  r = parse_policy(inside);  // nested inside a field of an otherwise valid policy
-  require_refused(r, 1, static_cast<int>(inside.find('[')) + 65);
+  r = parse_policy(inside);  // inside a field: the document's own '{' is the first level
+  require_refused(r, 1, static_cast<int>(inside.find('[')) + 64);
 
   // Brackets inside a string are text, not nesting: this policy loads.
   r = parse_policy(policy_json("", '"' + std::string(10000, '[') + '"'));
@@ -95,16 +97,18 @@ TEST_CASE("a 50 MB policy is refused with policy.too-large before it is parsed")
   require_refused(r, 1, 1);
   CHECK(r.errors[0].message.find(std::to_string(PolicyLimits{}.max_bytes)) != std::string::npos);
   CHECK(m.heap_peak < 64 * 1024);  // not parsed: no DOM, no copy
-  CHECK(m.seconds < 0.5);
+  CHECK(m.seconds < 0.5 * kSlowFactor);
+}
 
-  // Just under the 8 MiB limit, the same shape loads (and a limit a caller tightens is honoured).
+TEST_CASE("a policy just under the 8 MiB limit loads; a caller's tighter limit is honoured" * doctest::skip(kSlowBuild)) {
+  PolicyLoadResult r;
   const std::string big = policy_json("", '"' + std::string(PolicyLimits{}.max_bytes - 1024, 'x') + '"');
   REQUIRE(big.size() <= PolicyLimits{}.max_bytes);
   const auto m8 = measure([&] { r = parse_policy(big); });
   report("policy: just under 8 MiB (loads)", m8);
   CHECK(r.errors.empty());
   CHECK(r.policy);
-  CHECK(m8.seconds < 10.0);
+  CHECK(m8.seconds < 10.0 * kSlowFactor);
   CHECK(m8.heap_peak < 8 * big.size());
   PolicyLimits tight;
   tight.max_bytes = 1024;
@@ -119,32 +123,33 @@ TEST_CASE("a policy with 100,000 terms loads, compiles and checks in bounded tim
   REQUIRE(loaded.errors.empty());
   REQUIRE(loaded.policy);
   REQUIRE(loaded.policy->vocabularies.at("big").terms.size() == 100000);
-  CHECK(parse.seconds < 15.0);
+  CHECK(parse.seconds < 15.0 * kSlowFactor);
   CHECK(parse.heap_peak < 400 * kMB);
 
   std::optional<Checker> checker;
   const auto compile = measure([&] { checker.emplace(std::move(*loaded.policy)); });
   report("policy: 100,000 terms, compile", compile);
-  CHECK(compile.seconds < 15.0);
+  CHECK(compile.seconds < 15.0 * kSlowFactor);
   CHECK(compile.heap_peak < 400 * kMB);
 
-  // A post naming the first, a middle and the last term, a phrase term, and near-misses.
-  const std::string post = "so " + term(0) + " and " + term(51234) + " then " + term(99999) + ", " + term(19) +
-                           " carers; not " + term(100000) + " nor " + term(19) + "s nor " + term(7) + "x";
+  // A post naming the first, a middle and the last single-word term, a phrase term, and near-misses
+  // (a word that is not a term, a longer word, the first word of a phrase on its own).
+  const std::string post = "so " + term(0) + " and " + term(51234) + " then " + term(99998) + ", " + term(19) +
+                           " carers; not " + term(100000) + " nor " + term(7) + "x nor " + term(29) + ".";
   std::vector<Finding> findings;
   const auto check = measure([&] {
     for (int i = 0; i < 100; ++i) findings = checker->check(std::string_view(post), Context{});
   });
   report("policy: 100,000 terms, 100 checks of a short post", check);
-  CHECK(check.seconds < 5.0);
+  CHECK(check.seconds < 5.0 * kSlowFactor);
   REQUIRE(findings.size() == 4);
   CHECK(findings[0].excerpt == term(0));
   CHECK(findings[1].excerpt == term(51234));
-  CHECK(findings[2].excerpt == term(99999));
+  CHECK(findings[2].excerpt == term(99998));
   CHECK(findings[3].excerpt == term(19) + " carers");
 }
 
-TEST_CASE("a policy with more terms than the limit is refused at the first term beyond it") {
+TEST_CASE("a policy with 200,001 terms is refused at the first term beyond the limit" * doctest::skip(kSlowBuild)) {
   const std::string json = policy_json(term_list(200001));
   PolicyLoadResult r;
   const auto m = measure([&] { r = parse_policy(json); });
@@ -156,8 +161,9 @@ TEST_CASE("a policy with more terms than the limit is refused at the first term 
   CHECK(r.errors[0].line == 1);
   CHECK(r.errors[0].column == static_cast<int>(json.find('"' + term(200000) + '"')) + 1);
   CHECK(m.seconds < 20.0);
+}
 
-  // A caller's tighter limit is honoured the same way.
+TEST_CASE("a caller's tighter term limit is refused the same way") {
   PolicyLimits tight;
   tight.max_terms = 1000;
   const PolicyLoadResult t = parse_policy(policy_json(term_list(1001)), tight);

@@ -56,8 +56,9 @@ std::size_t process_peak_rss_bytes() {
 }
 
 void report(const std::string& what, const Measured& m) {
-  std::printf("hostile: %-48s %8.3f s   heap peak %8.1f MB\n", what.c_str(), m.seconds,
-              static_cast<double>(m.heap_peak) / static_cast<double>(kMB));
+  std::printf("hostile: %-52s %7.3f s   heap peak %6.1f MB   process max RSS so far %6.1f MB\n", what.c_str(),
+              m.seconds, static_cast<double>(m.heap_peak) / static_cast<double>(kMB),
+              static_cast<double>(process_peak_rss_bytes()) / static_cast<double>(kMB));
   std::fflush(stdout);
 }
 

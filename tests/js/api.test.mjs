@@ -31,7 +31,7 @@ test('findings are plain objects with the documented fields', async () => {
   assert.equal(findings[0].excerpt, '07700 900283');
   assert.equal(findings[0].suggestion, null);
   assert.deepEqual(findings[1].suggestion, { action: 'append', text: ' (Views my own.)' });
-  assert.deepEqual(findings[2].suggestion, { action: 'replace', text: 's***' });
+  assert.deepEqual(findings[2].suggestion, { action: 'replace', text: '****' });
 });
 
 test('context: the charity account and the authorised switch', async () => {

@@ -189,7 +189,7 @@ TEST_CASE("severity: strong swearing, insults and slurs block; mild swearing war
   // Masked words get a masking suggestion.
   const Finding f = finding("Shit, left my lanyard at home", "disrepute");
   REQUIRE(f.suggestion);
-  CHECK(f.suggestion->text == "S***");
+  CHECK(f.suggestion->text == "****");  // no letter kept: the fix must not read as a disguise
 }
 
 TEST_CASE("threats, harassment, hate, sexual content and mockery are disrepute") {
@@ -382,4 +382,141 @@ TEST_CASE("security: secrets and internal links") {
   }
   CHECK(clean("Password managers are a game changer. Don't reuse the same password everywhere."));
   CHECK(clean("We will NEVER ask for your password or bank details by phone.", kCharity));
+}
+
+// ---- Decisions from the unseen-phrasing rounds (tests/policy/README.md, "Generalising to unseen posts") ----
+
+TEST_CASE("confidentiality: the person-name and initials recognizers are person cues") {
+  for (const char* text : {
+           "Popped in to see Gary Thornton this morning, only just out of hospital after his fall",
+           "Well done K.L. from the Flitwick group, her housing benefit appeal finally went through",
+           "Sat with a gentleman in Cranfield whose wife no longer knows who he is",
+           "A carer from Leagrave has had to sell her car to pay the gas bill",
+       }) {
+    INFO(text);
+    CHECK(has(text, "client-confidentiality"));
+  }
+}
+
+TEST_CASE("confidentiality: a public figure in a media context is not a client") {
+  for (const char* text : {
+           "Moving documentary about Terry Pratchett and his Alzheimer's on tonight",
+           "Just finished Wendy Mitchell's memoir about dementia, everyone should read it",
+       }) {
+    INFO(text);
+    CHECK_FALSE(has(text, "client-confidentiality"));
+  }
+}
+
+TEST_CASE("name-calling without a swear word warns; everyday 'idiot' about yourself stays clean") {
+  for (const char* text : {
+           "The bloke at the garage is a total moron",
+           "Our MP is a spineless weasel",
+           "That gormless plank gave me the wrong change again",
+       }) {
+    INFO(text);
+    const Finding f = finding(text, "disrepute");
+    CHECK(f.severity == Severity::warn);
+  }
+  CHECK(clean("I'm such an idiot, left my keys on the bus again"));
+  CHECK(clean("What a pillock I am, forgot my lunch"));
+}
+
+TEST_CASE("threats, hostility and mockery without slurs block") {
+  for (const char* text : {
+           "Whoever dented my van, I will make them regret it",
+           "Come near my kids again and you won't walk straight for a week",
+           "Travellers are back on the rec by the Kempston bypass, lock up your sheds",
+           "The old dear at the bank was doddery as anything lol, took her an age to sign",
+           "People who claim benefits are subhuman",
+       }) {
+    INFO(text);
+    const Finding f = finding(text, "disrepute");
+    CHECK(f.severity == Severity::block);
+  }
+}
+
+TEST_CASE("work grumbles in open phrasing; positive work posts stay clean") {
+  for (const char* text : {
+           "Line manager has cancelled my supervision again. Taking the hint",
+           "Pay freeze for another year while head office gets a refit",
+           "Printer jammed again. Is it too much to ask for equipment that works?",
+           "My leave for half term was refused, booked it months ago",
+           "Two of us on the late shift again. Brilliant planning as ever",
+           "Three weeks waiting for finance to sign off my mileage claim",
+       }) {
+    INFO(text);
+    CHECK(has(text, "work-grumble"));
+  }
+  for (const char* text : {
+           "My manager swapped my shift so I could see the school nativity. Best boss",
+           "Team away day at Woburn, we planned the whole year and had a laugh",
+           "Our trustees came to meet the frontline team and listened to every one of us",
+           "Thank you to HR for sorting my flexible working so quickly",
+           "Training day on carers' rights today, the trainer was brilliant",
+       }) {
+    INFO(text);
+    CHECK(clean(text));
+  }
+}
+
+TEST_CASE("speaking for the charity: wider stances, but recruitment and pride stay clean") {
+  for (const char* text : {
+           "The official line from my charity is that the bill needs stronger safeguards",
+           "Everyone at Carers in Bedfordshire agrees the benefit cap has to go",
+           "Carers in Beds says no to the airport expansion",
+           "Our organisation's position is that carers should get free prescriptions",
+       }) {
+    INFO(text);
+    CHECK(has(text, "speaking-for-charity"));
+  }
+  for (const char* text : {
+           "Carers in Bedfordshire are calling for volunteers for the Christmas party, sign up online",
+           "As a trustee of Carers in Bedfordshire I'm delighted to share our annual report",
+           "I volunteer for Carers in Bedfordshire because I was a young carer myself",
+       }) {
+    INFO(text);
+    CHECK(clean(text));
+  }
+}
+
+TEST_CASE("professional boundaries: socialising, favours and own channels; charity signposting stays clean") {
+  for (const char* text : {
+           "Carers from my Tuesday group, text my mobile if the office line is busy",
+           "Offered to babysit for one of the families I support on Saturday",
+           "A carer I support wants me to be the executor of her will",
+           "Had one of my clients round for tea at mine on my day off",
+       }) {
+    INFO(text);
+    CHECK(has(text, "professional-boundaries"));
+  }
+  for (const char* text : {
+           "Carers, if you need someone out of hours, the Samaritans are there day or night",
+           "A voucher for a free cuppa for every carer at the Carers Week picnic",
+       }) {
+    INFO(text);
+    CHECK(clean(text, kCharity));
+  }
+}
+
+TEST_CASE("charity account: personal life and selling, but the charity's own sessions and sales stay clean") {
+  for (const char* text : {
+           "Nearly my 50th, where has the time gone",
+           "Moving house this weekend, wish me luck",
+           "Kids' bikes, good condition, £20 the lot",
+       }) {
+    INFO(text);
+    CHECK(has(text, "charity-account-misuse", kCharity));
+  }
+  CHECK(finding("Sunak's record on social care is shameful", "charity-account-misuse", kCharity).severity ==
+        Severity::block);
+  for (const char* text : {
+           "Mondays and Thursdays: drop-in advice sessions at our Bedford office",
+           "Need a coffee and a chat? Our carers' cafe is open every Friday in Ampthill",
+           "Christmas cards for sale at all our offices, proceeds to young carers",
+           "Our Men's Carers Group walks Dunstable Downs monthly. Boots optional, banter compulsory.",
+       }) {
+    INFO(text);
+    CHECK(clean(text, kCharity));
+  }
 }

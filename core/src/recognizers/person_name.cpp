@@ -304,20 +304,22 @@ void find_person_names(Chars s, const Triggers& t, Matches& out) {
     if (i < resume || glued_before(s, i)) continue;
     const Name first = name_at(s, i);
     if (first.empty()) continue;  // "I", "NHS", "CarersWeek"
+    const bool whole = first.name_end == first.end;  // no possessive: a pair or an age may follow
 
-    // A title and one or two names.
-    if (is_title(s, first)) {
-      std::size_t after = first.end;
-      if (at(s, after) == U'.') ++after;  // "Dr. Patel"
-      const Name n1 = next_name(s, after);
-      if (n1.empty() || is_everyday(s, n1)) continue;
+    // Shapes first, word lists last: most capitalised words start a sentence and are followed by a
+    // lower-case word, which no shape allows, so they cost no list lookup at all.
+    std::size_t after = first.end;
+    if (at(s, after) == U'.') ++after;  // "Dr. Patel"
+    const Name next = next_name(s, after);
+    if (!next.empty() && is_title(s, first)) {  // a title and one or two names
+      if (is_everyday(s, next)) continue;
       // "Church Dr Bedford": a street, not a doctor.
       if (word_is(s, Word{first.begin, first.end}, "dr") && capitalised_word_before(s, i)) continue;
       std::string value;
-      append_lower(value, s, n1.begin, n1.name_end);
-      std::size_t end = n1.name_end;
-      if (n1.name_end == n1.end) {
-        const Name n2 = next_name(s, n1.end);
+      append_lower(value, s, next.begin, next.name_end);
+      std::size_t end = next.name_end;
+      if (next.name_end == next.end) {
+        const Name n2 = next_name(s, next.end);
         if (!n2.empty() && !is_everyday(s, n2) && !is_thing(s, n2)) {
           append_lower(value, s, n2.begin, n2.name_end);
           end = n2.name_end;
@@ -327,31 +329,26 @@ void find_person_names(Chars s, const Triggers& t, Matches& out) {
       resume = end;
       continue;
     }
-    if (!could_be_given_name(s, first)) continue;
+    if (!whole || after != first.end) continue;  // "Rafiq’s …", "Luton. Next …"
 
     // Two capitalised words inside a sentence, alone (not part of a longer title-case run).
-    if (first.name_end == first.end) {
-      const Name second = next_name(s, first.end);
-      if (!second.empty() && !is_title(s, second) && !is_everyday(s, second) &&
-          !is_thing(s, second) && !starts_sentence(s, i) && !capitalised_word_before(s, i) &&
-          !(second.name_end == second.end && !next_name(s, second.end).empty())) {
-        std::string value;
-        append_lower(value, s, first.begin, first.name_end);
-        append_lower(value, s, second.begin, second.name_end);
-        emit(out, RecognizerKind::person_name, i, second.name_end, std::move(value));
-        resume = second.name_end;
-        continue;
-      }
+    if (!next.empty() && !(next.name_end == next.end && !next_name(s, next.end).empty()) &&
+        !starts_sentence(s, i) && !capitalised_word_before(s, i) && could_be_given_name(s, first) &&
+        !is_title(s, next) && !is_everyday(s, next) && !is_thing(s, next)) {
+      std::string value;
+      append_lower(value, s, first.begin, first.name_end);
+      append_lower(value, s, next.begin, next.name_end);
+      emit(out, RecognizerKind::person_name, i, next.name_end, std::move(value));
+      resume = next.name_end;
+      continue;
     }
 
     // A name with an age: "Kofi is 11".
-    if (first.name_end == first.end) {
-      if (const std::size_t age_end = age_after(s, first.end)) {
-        std::string value;
-        append_lower(value, s, first.begin, first.name_end);
-        emit(out, RecognizerKind::person_name, i, age_end, std::move(value));
-        resume = age_end;
-      }
+    if (const std::size_t age_end = age_after(s, first.end); age_end != 0 && could_be_given_name(s, first)) {
+      std::string value;
+      append_lower(value, s, first.begin, first.name_end);
+      emit(out, RecognizerKind::person_name, i, age_end, std::move(value));
+      resume = age_end;
     }
   }
 }

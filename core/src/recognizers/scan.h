@@ -44,7 +44,7 @@ inline char32_t at(Chars s, std::size_t i) { return i < s.size() ? s[i] : 0; }
 inline char32_t before(Chars s, std::size_t i) { return i > 0 ? s[i - 1] : 0; }
 
 // First index >= i holding a digit, or s.size(). Checks 16 code points per step without a branch
-// per character, because most text has few digits and every numeric recognizer starts here.
+// per character (used on allowlist entries; recognizers start from the trigger pass instead).
 inline std::size_t find_digit(Chars s, std::size_t i) {
   const std::size_t n = s.size();
   while (i + 16 <= n) {
@@ -54,19 +54,6 @@ inline std::size_t find_digit(Chars s, std::size_t i) {
     i += 16;
   }
   while (i < n && !is_digit(s[i])) ++i;
-  return i;
-}
-
-// First index >= i holding c, or s.size().
-inline std::size_t find_char(Chars s, std::size_t i, char32_t c) {
-  const std::size_t n = s.size();
-  while (i + 16 <= n) {
-    unsigned hit = 0;
-    for (std::size_t k = 0; k < 16; ++k) hit |= unsigned(s[i + k] == c);
-    if (hit != 0) break;
-    i += 16;
-  }
-  while (i < n && s[i] != c) ++i;
   return i;
 }
 

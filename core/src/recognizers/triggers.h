@@ -33,11 +33,4 @@ struct Triggers {
 // the letter after an inner apostrophe ("Mine’s"). Linear in the text; every list ascending.
 void find_triggers(scan::Chars s, const TriggerNeeds& needs, Triggers& out);
 
-// The first entry of `list` at or after `from` (list ascending): where a recognizer that resumes
-// after a match picks up again.
-inline std::size_t first_at_or_after(const std::vector<std::uint32_t>& list, std::size_t k, std::size_t from) {
-  while (k < list.size() && list[k] < from) ++k;
-  return k;
-}
-
 }  // namespace postcheck::recognizers

@@ -9,7 +9,7 @@ export const posts = {
   fixable: { text: 'My employer fully backs the junior doctors strike and so should you', category: 'speaking-for-charity',
     fixed: 'My employer fully backs the junior doctors strike and so should you (Views my own.)' },
   // Masked profanity (disrepute, block) whose Fix replaces the word with its masked form.
-  masked: { text: 'What a f*cking brilliant day', category: 'disrepute', fixed: 'What a f****** brilliant day' },
+  masked: { text: 'What a f*cking brilliant day', category: 'disrepute', fixed: 'What a ******* brilliant day' },
   // Party politics: only a rule for the charity's account (clause 4b) fires.
   politics: { text: 'Reform UK are the only ones talking sense on immigration.', category: 'charity-account-misuse' },
 };

@@ -70,6 +70,11 @@ test('a full session on every network: no request leaves the extension', async (
     return !browserInternal.test(host); // with preconnects off, even a CONNECT to x.com would be a leak
   });
   assert.deepEqual(proxied, [], 'nothing else tried to reach the network');
+
+  // Control: a request made from the service worker does reach the recorder (so the check above can fail).
+  await ext.worker().evaluate(() => fetch('https://control.postcheck-test.example/').catch(() => null));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.ok(ext.proxyAttempts.some((line) => line.includes('control.postcheck-test.example')), ext.proxyAttempts.join('\n'));
 });
 
 test('a hostile page cannot post through "Post anyway", reach the extension, or confuse it with a planted root', async () => {

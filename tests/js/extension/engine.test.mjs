@@ -8,7 +8,14 @@ import { createEngine, maxFindingsPerReply } from '../../../extension/src/backgr
 
 const lib = new URL('../../../dist/lib/', import.meta.url);
 const haveLib = existsSync(new URL('postcheck.js', lib));
-const builtInPolicy = readFileSync(new URL('../../../core/policies/carers-in-bedfordshire.json', import.meta.url), 'utf8');
+// A small, valid policy of the organisation's own: no phone rule, one rule about biscuits.
+const managedPolicy = {
+  format: 1, name: 'Managed test policy', version: '1',
+  organisation: { names: ['Carers in Bedfordshire'] },
+  contacts: { communications_officer: { role: 'Communications Officer', email: 'comms@example.org' } },
+  rules: [{ id: 'no-biscuits', kind: 'lexicon', category: 'disrepute', severity: 'warn', clause: '4c',
+    message: 'Biscuits.', advice: 'Offer fruit.', terms: ['biscuits'] }],
+};
 
 async function engineWithRealCore() {
   const { createChecker } = await import(new URL('postcheck.js', lib));
@@ -29,13 +36,11 @@ test('managed policy: valid replaces, invalid is reported and the built-in stays
   assert.equal((await engine.policySummary()).source, 'built-in');
   assert.deepEqual((await engine.checkPost('Ring me on 07700 900123')).findings.map((f) => f.rule), ['personal-data-phone']);
 
-  const managed = JSON.parse(builtInPolicy);
-  managed.name = 'Managed test policy';
-  managed.rules = managed.rules.filter((r) => r.id !== 'personal-data-phone');
-  await engine.applyManagedPolicy(JSON.stringify(managed));
+  await engine.applyManagedPolicy(JSON.stringify(managedPolicy));
   const summary = await engine.policySummary();
   assert.deepEqual([summary.source, summary.name, engine.policyStatus().managedPolicyError], ['managed', 'Managed test policy', null]);
-  assert.deepEqual((await engine.checkPost('Ring me on 07700 900123')).findings, [], 'the managed rules are in force');
+  assert.deepEqual((await engine.checkPost('Ring me on 07700 900123 for biscuits')).findings.map((f) => f.rule), ['no-biscuits'],
+    'the managed rules are in force');
 
   // A later invalid managed policy does not leave the earlier managed one in force: back to built-in.
   await engine.applyManagedPolicy('{"format": 1}');

@@ -29,7 +29,7 @@ export class HoldDialog {
         : `PostCheck found ${holding.length + moreHolding} things the social media policy does not allow:`),
       h('ul', {}, holding.slice(0, 10).map((f) => h('li', { 'data-finding-category': f.category, 'data-finding-severity': f.severity },
         h('strong', {}, `${categoryLabel(f.category)}: `), h('q', {}, f.excerpt.length > 80 ? `${f.excerpt.slice(0, 77)}…` : f.excerpt),
-        ` — ${f.message} (clause ${f.clause})`))),
+        ` — ${f.message}${f.message.includes(`lause ${f.clause}`) ? '' : ` (clause ${f.clause})`}`))),
       holding.length + moreHolding > 10 ? h('p', {}, `…and ${holding.length + moreHolding - 10} more.`) : null,
       others > 0 ? h('p', {}, `There ${others === 1 ? 'is 1 other note' : `are ${others} other notes`} underlined in the post.`) : null,
       policy?.name ? h('p', { className: 'clause' }, `${policy.name} ${policy.version ?? ''}`) : null,
