@@ -18,8 +18,12 @@ packages=(
   zip                            # packaging the extension
 )
 
+# A package counts as there when dpkg has it, or (for node and npm, which some machines get from
+# another distribution of Node.js that conflicts with Debian's) when its command is on PATH.
+declare -A provides=([nodejs]=node [npm]=npm)
 missing=()
 for p in "${packages[@]}"; do
+  if [ -n "${provides[$p]:-}" ] && command -v "${provides[$p]}" >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
