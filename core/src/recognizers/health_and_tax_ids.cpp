@@ -38,20 +38,6 @@ namespace {
 
 using namespace scan;
 
-bool glued_before(Chars s, std::size_t start) {
-  const char32_t p = before(s, start);
-  if (is_word_char(p) || p == U'#' || p == U'/' || p == U'_' || p == U'@' || p == U'£' || p == U'$' ||
-      p == U'+')
-    return true;
-  return (p == U'-' || p == U'.' || p == U',' || p == 0x2013) && start >= 2 && is_digit(s[start - 2]);
-}
-
-bool glued_after(Chars s, std::size_t end) {
-  const char32_t c = at(s, end);
-  if (is_word_char(c) || c == U'#' || c == U'_' || c == U'@' || c == U'%' || c == U'/') return true;
-  return (c == U'-' || c == U'.' || c == U',' || c == 0x2013) && is_digit(at(s, end + 1));
-}
-
 // The end of an NHS-number shape at `start` (10 plain digits, or 3-3-4 split by one space or one
 // dash each time), or 0.
 std::size_t nhs_shape_end(Chars s, std::size_t start) {
@@ -72,9 +58,9 @@ void find_nhs_numbers(Chars s, const Triggers& t, Matches& out) {
   for (const std::size_t i : t.digit_runs) {
     if (i < resume) continue;
     resume = digits_end(s, i);
-    if (!glued_before(s, i)) {
+    if (!number_glued_before(s, i)) {
       const std::size_t end = nhs_shape_end(s, i);
-      if (end != 0 && !glued_after(s, end)) {
+      if (end != 0 && !number_glued_after(s, end)) {
         std::string digits = digits_of(s, i, end);
         if (nhs_number_valid(digits)) {
           emit(out, RecognizerKind::nhs_number, i, end, std::move(digits));

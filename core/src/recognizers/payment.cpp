@@ -69,20 +69,6 @@ namespace {
 
 using namespace scan;
 
-bool glued_before(Chars s, std::size_t start) {
-  const char32_t p = before(s, start);
-  if (is_word_char(p) || p == U'#' || p == U'/' || p == U'_' || p == U'@' || p == U'£' || p == U'$' ||
-      p == U'+')
-    return true;
-  return (p == U'-' || p == U'.' || p == U',' || p == 0x2013) && start >= 2 && is_digit(s[start - 2]);
-}
-
-bool glued_after(Chars s, std::size_t end) {
-  const char32_t c = at(s, end);
-  if (is_word_char(c) || c == U'#' || c == U'_' || c == U'@' || c == U'%' || c == U'/') return true;
-  return (c == U'-' || c == U'.' || c == U',' || c == 0x2013) && is_digit(at(s, end + 1));
-}
-
 // The end of a card-number shape at `start`: 13–19 plain digits, groups of four (the last 1–4)
 // split by one consistent space or dash, or the 4-6-5 / 4-6-4 Amex and Diners layouts; else 0.
 std::size_t card_shape_end(Chars s, std::size_t start) {
@@ -124,9 +110,9 @@ void find_payment_cards(Chars s, const Triggers& t, Matches& out) {
     // leading digits are loyalty, fuel and airline cards nobody mistakes for a bank card.
     // A run that continues earlier groups ("… 1234 4111 …") is not a card start either.
     const bool inside_run = i >= 2 && (s[i - 1] == U' ' || s[i - 1] == U'-') && is_digit(s[i - 2]);
-    if (s[i] >= U'2' && s[i] <= U'6' && !glued_before(s, i) && !inside_run) {
+    if (s[i] >= U'2' && s[i] <= U'6' && !number_glued_before(s, i) && !inside_run) {
       const std::size_t end = card_shape_end(s, i);
-      if (end != 0 && !glued_after(s, end)) {
+      if (end != 0 && !number_glued_after(s, end)) {
         std::string digits = digits_of(s, i, end);
         if (luhn_valid(digits)) {
           emit(out, RecognizerKind::payment_card, i, end, std::move(digits));
@@ -169,7 +155,7 @@ std::size_t sort_code_end(Chars s, std::size_t start) {
 }
 
 bool is_account_number(Chars s, std::size_t i) {
-  return is_digit(at(s, i)) && digits_end(s, i) == i + 8 && !glued_before(s, i) && !glued_after(s, i + 8);
+  return is_digit(at(s, i)) && digits_end(s, i) == i + 8 && !number_glued_before(s, i) && !number_glued_after(s, i + 8);
 }
 
 }  // namespace
@@ -181,8 +167,8 @@ void find_bank_accounts(Chars s, const Triggers& t, Matches& out) {
   for (const std::size_t i : t.digit_runs) {
     if (i < resume) continue;
     resume = digits_end(s, i);
-    const std::size_t code_end = glued_before(s, i) ? 0 : sort_code_end(s, i);
-    if (code_end != 0 && !glued_after(s, code_end)) {
+    const std::size_t code_end = number_glued_before(s, i) ? 0 : sort_code_end(s, i);
+    if (code_end != 0 && !number_glued_after(s, code_end)) {
       std::size_t begin = 0;
       std::size_t end = 0;
       std::size_t account = 0;

@@ -64,6 +64,22 @@ inline std::size_t digits_end(Chars s, std::size_t i) {
 }
 
 // True when s[i..] starts with `lower_ascii`, compared case-insensitively (ASCII).
+// Whether an identifier-like digit run at [start, end) is glued to its neighbours (part of a longer
+// code, an amount, a URL or a handle) rather than standing alone; shared by the NHS, NI, card and bank shapes.
+inline bool number_glued_before(Chars s, std::size_t start) {
+  const char32_t p = before(s, start);
+  if (is_word_char(p) || p == U'#' || p == U'/' || p == U'_' || p == U'@' || p == U'£' || p == U'$' ||
+      p == U'+')
+    return true;
+  return (p == U'-' || p == U'.' || p == U',' || p == 0x2013) && start >= 2 && is_digit(s[start - 2]);
+}
+
+inline bool number_glued_after(Chars s, std::size_t end) {
+  const char32_t c = at(s, end);
+  if (is_word_char(c) || c == U'#' || c == U'_' || c == U'@' || c == U'%' || c == U'/') return true;
+  return (c == U'-' || c == U'.' || c == U',' || c == 0x2013) && is_digit(at(s, end + 1));
+}
+
 inline bool starts_with_ci(Chars s, std::size_t i, std::string_view lower_ascii) {
   if (i + lower_ascii.size() > s.size()) return false;
   for (std::size_t k = 0; k < lower_ascii.size(); ++k)
