@@ -35,6 +35,20 @@ using namespace scan;
 constexpr std::size_t kMaxNationalDigits = 13;  // enough to see that a longer run is not a phone
 
 bool is_group_separator(char32_t c) { return c == U' ' || c == U'-' || c == U'.' || c == 0xA0; }
+bool is_blank(char32_t c) { return c == U' ' || c == 0xA0; }
+
+// Length of the separator between two digit groups at p, or 0: one space, dash, dot or no-break
+// space; two spaces ("0161  496  0665"); or a dash with a space on each side ("07700 - 900123").
+std::size_t group_separator_length(Chars s, std::size_t p) {
+  const char32_t c = at(s, p);
+  if (!is_group_separator(c)) return 0;
+  if (is_blank(c)) {
+    const char32_t d = at(s, p + 1);
+    if (is_blank(d)) return 2;
+    if ((d == U'-' || d == 0x2013) && is_blank(at(s, p + 2))) return 3;
+  }
+  return 1;
+}
 bool is_dash_like(char32_t c) {
   return c == U'-' || c == U'.' || c == U':' || c == U'/' || c == U',' || c == 0x2013 || c == 0x2014;
 }
@@ -127,8 +141,9 @@ bool read_phone(Chars s, std::size_t start, PhoneScan& scan_out) {
     }
     scan_out.boundaries[scan_out.count++] = {nat.size(), p};
     first_group = false;
-    if (is_group_separator(at(s, p)) && is_digit(at(s, p + 1))) {
-      ++p;
+    const std::size_t separator = group_separator_length(s, p);
+    if (separator != 0 && is_digit(at(s, p + separator))) {
+      p += separator;
       continue;
     }
     return true;
@@ -155,8 +170,9 @@ void find_uk_phones(Chars s, const Triggers& t, Matches& out) {
         if (!ps.overflow && uk_phone_plausible(ps.national) && !glued_after(s, last.end)) chosen = last;
         for (std::size_t k = ps.count; !chosen && k-- > 0;) {
           const Boundary b = ps.boundaries[k];
+          const std::size_t separator = group_separator_length(s, b.end);
           if (b.end != last.end || ps.overflow)
-            if (at(s, b.end) == U' ' && at(s, b.end + 1) == U'0' &&
+            if (is_blank(at(s, b.end)) && at(s, b.end + separator) == U'0' &&
                 uk_phone_plausible(std::string_view(ps.national).substr(0, b.digits)))
               chosen = b;
         }
@@ -166,7 +182,10 @@ void find_uk_phones(Chars s, const Triggers& t, Matches& out) {
         } else if (ps.overflow) {
           // Skip the whole overlong run so its inner groups are not read as numbers.
           std::size_t p = resume;
-          while (is_group_separator(at(s, p)) && is_digit(at(s, p + 1))) p = digits_end(s, p + 1);
+          for (std::size_t sep = group_separator_length(s, p); sep != 0 && is_digit(at(s, p + sep));
+               sep = group_separator_length(s, p)) {
+            p = digits_end(s, p + sep);
+          }
           resume = p;
         }
       }
