@@ -772,3 +772,14 @@ TEST_SUITE("recognize_all") {
     CHECK(excerpts(RecognizerKind::credential, "4’password: Summer2024") == Strings{"password: Summer2024"});
   }
 }
+
+TEST_CASE("credential: a possessive keyword, and a strong value with no delimiter") {
+  using V = std::vector<std::string>;
+  CHECK(excerpts(RecognizerKind::credential, "The password's CarersBeds2025 now") == V{"password's CarersBeds2025"});
+  CHECK(excerpts(RecognizerKind::credential, "password Sunflower!88 for the office") == V{"password Sunflower!88"});
+  // Without a delimiter the value must mix letters with digits or symbols: words and bare numbers are talk.
+  CHECK(excerpts(RecognizerKind::credential, "Change your password today").empty());
+  CHECK(excerpts(RecognizerKind::credential, "password reset link is in your inbox").empty());
+  CHECK(excerpts(RecognizerKind::credential, "the password 2024 changes are live").empty());
+  CHECK(excerpts(RecognizerKind::credential, "Password managers are a game changer").empty());
+}

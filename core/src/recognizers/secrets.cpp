@@ -25,6 +25,7 @@ struct Keyword {
   std::size_t begin;
   std::size_t end;
   Guard guard;
+  bool delimited = false;  // the keyword carries its own "is": "the password's X"
 };
 
 constexpr int kMaxWordsToDelimiter = 5;
@@ -45,6 +46,12 @@ bool is_code_qualifier(Chars s, Word w) {
 std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
   for (std::string_view k : {"password", "passwords", "passcode", "passwd", "pwd", "passphrase"})
     if (word_is(s, w, k)) return Keyword{w.begin, w.end, Guard::password};
+  // "The password's CarersBeds2025": the possessive is the delimiter.
+  if (w.end - w.begin >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {
+    const Word stem{w.begin, w.end - 2};
+    for (std::string_view k : {"password", "passcode", "pin"})
+      if (word_is(s, stem, k)) return Keyword{w.begin, w.end, k == "pin" ? Guard::code : Guard::password, true};
+  }
   if (word_is(s, w, "pin") || word_is(s, w, "otp")) {
     std::size_t end = w.end;
     const Word next = next_word(s, w.end, std::min(s.size(), w.end + 2));
@@ -226,6 +233,25 @@ void find_credentials(Chars s, const Triggers& t, Matches& out) {
     if (i < done) continue;
     const Word w{i, word_end(s, i)};
     if (auto kw = keyword_at(s, w, done)) {
+      if (kw->delimited) {
+        if (const auto [vb, ve] = value_after(s, kw->end, kw->guard); ve != 0) {
+          emit(out, RecognizerKind::credential, kw->begin, ve, to_utf8(s, vb, ve));
+          done = ve;
+          continue;
+        }
+      }
+      if (kw->guard == Guard::password && at(s, kw->end) == U' ') {
+        // "password Sunflower!88": no delimiter, but a value no sentence about passwords has next
+        // to the word (letters with digits or symbols; a bare number or word is not enough).
+        const std::size_t vb = kw->end + 1;
+        const std::size_t ve = token_end(s, vb);
+        const Shape sh = shape_of(s, vb, ve);
+        if (ve > vb && sh.letters > 0 && (sh.digits > 0 || sh.symbols > 0) && looks_like_password(s, vb, ve)) {
+          emit(out, RecognizerKind::credential, kw->begin, ve, to_utf8(s, vb, ve));
+          done = ve;
+          continue;
+        }
+      }
       // Look for a delimiter within a few words, then for a value after it.
       std::size_t p = kw->end;
       int words = 0;
