@@ -143,11 +143,19 @@ function applyHello(hello) {
 }
 
 async function start() {
-  try {
-    applyHello(await checkerClient.hello(location.hostname));
-  } catch {
-    return; // the background could not answer: stay out of the way
+  // The first answer needs the engine started in the background, which can take seconds on a busy
+  // machine or after the worker was stopped: ask again with growing pauses (~1 min in all) before
+  // staying out of the way.
+  let hello = null;
+  for (let attempt = 0; !hello; attempt += 1) {
+    try {
+      hello = await checkerClient.hello(location.hostname);
+    } catch (error) {
+      if (error instanceof ExtensionStopped || attempt >= 4) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
   }
+  applyHello(hello);
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (message?.type !== Messages.backgroundToContentDiagnostics || sender?.id !== api.runtime.id) return false;
     sendResponse(workStats());

@@ -105,8 +105,10 @@ export async function openFixture(ext, url) {
   await page.goto(url);
   await page.waitForFunction(() => Array.isArray(window.fixtureEditors));
   // The extension is ready once its root is in the page (content script loaded, policy received).
+  // Generous: on a loaded 2-core machine the worker's first engine start can take several seconds,
+  // and the content script asks again with growing pauses.
   await page.waitForFunction(() => [...document.querySelectorAll('[data-postcheck-root]')].some((e) => e.shadowRoot),
-    null, { timeout: 15000 });
+    null, { timeout: 60000 });
   return page;
 }
 
