@@ -12,6 +12,7 @@ packages=(
   emscripten                     # the WebAssembly build (Debian's 3.1.6)
   nodejs npm                     # the JS API tests, the site and extension builds, Playwright
   chromium                       # real-browser tests
+  firefox-esr                    # the Firefox build's real-browser test (WebDriver BiDi, puppeteer-core)
   python3 python3-stdnum         # the corpus scorer; NHS/Luhn/IBAN oracles
   libphonenumber-dev             # the UK phone oracle
   clang libclang-rt-14-dev       # libFuzzer targets
