@@ -86,6 +86,13 @@ struct Checker::Impl {
   std::map<std::string, std::uint32_t> vocabulary_atoms;
   std::array<std::uint32_t, kRecognizerCount> recognizer_atoms{};
 
+  std::map<std::vector<std::uint32_t>, std::uint32_t> set_ids;  // atoms -> CompiledSet::id
+
+  void assign_set_id(CompiledSet& set) {
+    const auto [it, added] = set_ids.emplace(set.atoms, static_cast<std::uint32_t>(set_ids.size()));
+    set.id = it->second;
+  }
+
   CompiledSet compile_set(const MatcherSet& set, bool masked_terms) {
     CompiledSet out;
     if (!set.terms.empty()) out.atoms.push_back(terms_atom(set.terms, masked_terms));
@@ -102,6 +109,7 @@ struct Checker::Impl {
       }
       out.atoms.push_back(atom);
     }
+    assign_set_id(out);
     return out;
   }
 
@@ -122,6 +130,7 @@ struct Checker::Impl {
       sets.forbid = compile_set(rule.forbid, false);
       sets.unless = compile_set(rule.unless, false);
       if (!rule.exceptions.empty()) sets.exceptions.atoms.push_back(terms_atom(rule.exceptions, false));
+      assign_set_id(sets.exceptions);
       if (rule.recognizer) recognizer_used.insert(*rule.recognizer);
       auto evaluator = rules::make_rule_evaluator(rule, sets);
       rules.push_back({&rule, i, std::move(sets), std::move(evaluator)});
@@ -133,8 +142,7 @@ struct Checker::Impl {
 };
 
 std::vector<Finding> Checker::Impl::check(const Text& text, const Context& context) const {
-  CheckState state{text, std::vector<std::vector<Hit>>(atom_count), {}};
-  state.recognized.resize(kRecognizerCount);
+  CheckState state(text, atom_count, set_ids.size());
 
   if (lexicon.pattern_count() > 0 && text.size() > 0) {
     const NormalisedView view = normalise(text);
@@ -208,6 +216,17 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
     merged.push_back({f.rule, f.span, false});
   }
 
+  // Findings in their final order (start, most severe first, end, category); sorting the small
+  // merged records first saves moving whole Findings (with their strings) around. The keys are
+  // unique: spans of one category no longer overlap after the merge, and no span is empty.
+  std::sort(merged.begin(), merged.end(), [](const Merged& a, const Merged& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    const Rule& ra = *a.rule->rule;
+    const Rule& rb = *b.rule->rule;
+    if (ra.severity != rb.severity) return ra.severity > rb.severity;
+    if (a.span.end != b.span.end) return a.span.end < b.span.end;
+    return ra.category < rb.category;
+  });
   std::vector<Finding> findings;
   findings.reserve(merged.size());
   for (const auto& m : merged) {
@@ -235,12 +254,6 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
     }
     findings.push_back(std::move(f));
   }
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.cp_start != b.cp_start) return a.cp_start < b.cp_start;
-    if (a.severity != b.severity) return a.severity > b.severity;
-    if (a.cp_end != b.cp_end) return a.cp_end < b.cp_end;
-    return a.category < b.category;
-  });
   return findings;
 }
 

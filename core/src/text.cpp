@@ -154,7 +154,8 @@ class Tokenizer {
           boundary = is_terminator(c);
         }
       }
-      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(out_.size()));
+      const auto index = static_cast<std::uint32_t>(out_.size());
+      if (boundary) boundaries_.push_back(index);
       out_.push_back({kind, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
       words += is_word_like(kind) ? 1 : 0;
       word_prefix_.push_back(words);
@@ -705,6 +706,12 @@ std::size_t Text::words_between(std::size_t begin, std::size_t end) const {
   if (last <= first) return 0;
   return word_prefix_[static_cast<std::size_t>(last - tokens_.begin())] -
          word_prefix_[static_cast<std::size_t>(first - tokens_.begin())];
+}
+
+std::size_t Text::words_before(std::size_t cp) const {
+  auto last = std::upper_bound(tokens_.begin(), tokens_.end(), cp,
+                               [](std::size_t v, const Token& t) { return v < t.end; });
+  return word_prefix_[static_cast<std::size_t>(last - tokens_.begin())];
 }
 
 bool Text::crosses_sentence(std::size_t begin, std::size_t end) const {

@@ -513,6 +513,22 @@ TEST_SUITE("credential") {
     CHECK(excerpts(RecognizerKind::credential, "one-time code - 48 12 03") == Strings{"one-time code - 48 12 03"});
     CHECK(excerpts(RecognizerKind::credential, "passcode is just 7731") == Strings{"passcode is just 7731"});
   }
+  TEST_CASE("a code's keyword waits longer for its 'is'; where a code came from; a network key") {
+    CHECK(excerpts(RecognizerKind::credential, "The door code for the back entrance at the Kempston office is 2580# x") ==
+          Strings{"door code for the back entrance at the Kempston office is 2580"});
+    CHECK(excerpts(RecognizerKind::credential, "the code from the text is 228 471, can you") ==
+          Strings{"code from the text is 228 471"});
+    CHECK(excerpts(RecognizerKind::credential, "The code in my email: 553901") == Strings{"code in my email: 553901"});
+    CHECK(excerpts(RecognizerKind::credential, "Wifi key Bedfordshire2025! if anyone needs it") ==
+          Strings{"Wifi key Bedfordshire2025!"});
+    CHECK(excerpts(RecognizerKind::credential, "the wi-fi key is Sunflower77") == Strings{"wi-fi key is Sunflower77"});
+    for (std::string_view text : {"the code from the text never arrived", "Key dates for your diary: 12 March 2025",
+                                  "the key is 2 hours of respite", "Key workers: 4 of us today", "a key code",
+                                  "the door code for the back entrance changed on Monday, we are told"}) {
+      CAPTURE(std::string(text));
+      CHECK(find(RecognizerKind::credential, text).empty());
+    }
+  }
   TEST_CASE("talk about passwords is not a credential") {
     for (std::string_view text : {"If you still use the same password everywhere, change it today.",
                              "Reminder: we will NEVER ask for your password or bank details by phone or text.",

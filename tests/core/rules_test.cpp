@@ -126,6 +126,32 @@ TEST_CASE("proximity rule: within the window, in one sentence, spanning both") {
             .empty());
 }
 
+TEST_CASE("rules sharing a matcher set each see all of its hits") {
+  // Hits of a set are gathered, sorted and indexed once per check and shared by every rule that
+  // reads the same atoms: each rule must still see the whole set, in order, whatever ran before.
+  Rule near_a = base_rule("near-a", RuleKind::proximity, "client-confidentiality", Severity::block);
+  near_a.match.terms = {"my client", "her husband"};
+  near_a.near.terms = {"dementia", "stroke"};
+  near_a.window = 5;
+  Rule near_b = near_a;
+  near_b.id = "near-b";
+  near_b.category = "health";
+  near_b.window = 2;
+  Rule words = base_rule("words", RuleKind::lexicon, "disrepute");
+  words.match.terms = {"dementia", "stroke"};
+  const Checker checker(policy_with({near_a, words, near_b}));
+  const auto f = checker.check(
+      std::string_view("Her husband had a stroke. My client told me about dementia today."), personal);
+  // Same span and severity: ordered by category. near-b's window (2) misses the second sentence.
+  CHECK(rule_ids(f) == std::vector<std::string>{"near-a", "near-b", "words", "near-a", "words"});
+  REQUIRE(f.size() == 5);
+  CHECK(f[0].excerpt == "Her husband had a stroke");
+  CHECK(f[1].excerpt == "Her husband had a stroke");
+  CHECK(f[2].excerpt == "stroke");
+  CHECK(f[3].excerpt == "My client told me about dementia");
+  CHECK(f[4].excerpt == "dementia");
+}
+
 TEST_CASE("absence rule and unless: a stance with no disclaimer") {
   Rule r = base_rule("stance", RuleKind::absence, "speaking-for-charity");
   r.match.terms = {"we believe"};

@@ -357,6 +357,21 @@ TEST_CASE("words_between counts word-like tokens wholly inside the range") {
   }
 }
 
+TEST_CASE("words_before is words_between from the start, on mixed texts") {
+  // Emoji, accents, curly quotes, invalid UTF-8, URLs and mentions: one search must give what the
+  // two-sided count gives at every position.
+  const std::vector<std::string> texts = {
+      "We\xE2\x80\x99re at caf\xC3\xA9 na\xC3\xAFve \xF0\x9F\x91\xA9\xF0\x9F\x8F\xBE\xE2\x80\x8D\xE2\x9A\x95\xEF\xB8\x8F ok",
+      "bad \xFF\xC3 bytes \xE2\x82 here @jane #tag www.example.org/x y",
+      "", " ", "one", "f*ck sh!t w4nker e\xCC\x81t\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D.",
+  };
+  for (const std::string& s : texts) {
+    CAPTURE(s);
+    const Text t = Text::from_utf8(s);
+    for (std::size_t p = 0; p <= t.size(); ++p) REQUIRE(t.words_before(p) == t.words_between(0, p));
+  }
+}
+
 TEST_CASE("invariants over generated strings") {
   // Pieces chosen to hit every decoder and tokenizer path, glued at random (including invalid bytes
   // and pieces cut in half).

@@ -67,8 +67,10 @@ class Text {
   // line break.
   const std::vector<std::uint32_t>& sentence_starts() const { return sentence_starts_; }
 
-  // Number of word/number/mention/hashtag/email/url tokens wholly inside [begin, end).
+  // Number of word/number/mention/hashtag/email/url tokens wholly inside [begin, end). O(log n).
   std::size_t words_between(std::size_t begin, std::size_t end) const;
+  // words_between(0, cp): the word-like tokens ending at or before cp. O(log n), one search.
+  std::size_t words_before(std::size_t cp) const;
   // True when a sentence boundary lies strictly inside (begin, end).
   bool crosses_sentence(std::size_t begin, std::size_t end) const;
 

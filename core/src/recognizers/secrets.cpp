@@ -6,6 +6,7 @@
 // password", "Password managers are a game changer") has no such value and is not a match.
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 
 #include "recognizers/families.h"
 
@@ -29,6 +30,9 @@ struct Keyword {
 };
 
 constexpr int kMaxWordsToDelimiter = 5;
+// A code's keyword is specific enough to wait longer for its "is": "door code for the back entrance
+// at the Kempston office is 2580#".
+constexpr int kMaxWordsToCodeDelimiter = 9;
 constexpr int kMaxWordsToLoginDelimiter = 12;
 
 // Qualifiers that make "code" a secret: "verification code", "2FA code", "door code", …
@@ -40,6 +44,24 @@ bool is_code_qualifier(Chars s, Word w) {
   for (std::string_view q : kCodeQualifiers)
     if (word_is(s, w, q)) return true;
   return false;
+}
+
+bool is_any_of(Chars s, Word w, std::initializer_list<std::string_view> words) {
+  for (std::string_view x : words)
+    if (word_is(s, w, x)) return true;
+  return false;
+}
+
+// "code from the text", "code in my email", "code on the app": where a one-time code came from makes a
+// bare "code" a secret. The end of that phrase after the word ending at `from`, or 0.
+std::size_t code_source_end(Chars s, std::size_t from) {
+  Word w = next_word(s, from, std::min(s.size(), from + 2));
+  if (w.empty() || !is_any_of(s, w, {"from", "in", "on", "via", "by"})) return 0;
+  Word n = next_word(s, w.end, std::min(s.size(), w.end + 2));
+  if (!n.empty() && is_any_of(s, n, {"the", "my", "your", "a", "their", "his", "her"}))
+    n = next_word(s, n.end, std::min(s.size(), n.end + 2));
+  if (n.empty() || !is_any_of(s, n, {"text", "texts", "sms", "message", "email", "app", "authenticator"})) return 0;
+  return n.end;
 }
 
 // The keyword starting with word w, if it is one.
@@ -61,6 +83,7 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
   if (word_is(s, w, "code") || word_is(s, w, "codes")) {
     // "verification code", "2FA code", "one-time code", "one time code", "key safe code".
     const std::size_t limit = w.begin > 24 ? w.begin - 24 : 0;
+    if (const std::size_t e = code_source_end(s, w.end)) return Keyword{w.begin, e, Guard::code};
     const Word q = prev_word(s, w.begin, std::max(floor, limit));
     if (q.empty() || q.end + 2 < w.begin) return std::nullopt;
     if (is_code_qualifier(s, q)) return Keyword{q.begin, w.end, Guard::code};
@@ -69,6 +92,17 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
         ((word_is(s, q2, "one") && word_is(s, q, "time")) || (word_is(s, q2, "key") && word_is(s, q, "safe")) ||
          (word_is(s, q2, "sign") && word_is(s, q, "in"))))
       return Keyword{q2.begin, w.end, Guard::code};
+    return std::nullopt;
+  }
+  if (word_is(s, w, "key")) {
+    // "Wifi key Bedfordshire2025!", "the wi-fi key is …", "network key: …": a key that opens a network.
+    const Word q = prev_word(s, w.begin, std::max(floor, w.begin > 12 ? w.begin - 12 : std::size_t{0}));
+    if (q.empty() || q.end + 2 < w.begin) return std::nullopt;
+    if (is_any_of(s, q, {"wifi", "network", "wpa", "wpa2", "router"})) return Keyword{q.begin, w.end, Guard::password};
+    if (word_is(s, q, "fi")) {
+      const Word wi = prev_word(s, q.begin, std::max(floor, q.begin > 4 ? q.begin - 4 : std::size_t{0}));
+      if (!wi.empty() && wi.end + 1 == q.begin && word_is(s, wi, "wi")) return Keyword{wi.begin, w.end, Guard::password};
+    }
     return std::nullopt;
   }
   if (word_is(s, w, "login") || word_is(s, w, "logins") || word_is(s, w, "username") ||
@@ -209,7 +243,7 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
 }  // namespace
 
 // A cheap first look: the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
-// "lo", "us", "cr") and a keyword's length, before any full comparison.
+// "lo", "us", "cr", "ke") and a keyword's length, before any full comparison.
 bool may_be_credential_keyword(Chars s, std::size_t begin) {
   const char32_t a = to_lower(s[begin]);
   const char32_t b = to_lower(at(s, begin + 1));
@@ -220,6 +254,7 @@ bool may_be_credential_keyword(Chars s, std::size_t begin) {
     case U'c': pair = b == U'o' || b == U'r'; break;
     case U'l': pair = b == U'o'; break;
     case U'u': pair = b == U's'; break;
+    case U'k': pair = b == U'e'; break;
     default: break;
   }
   if (!pair) return false;
@@ -256,7 +291,9 @@ void find_credentials(Chars s, const Triggers& t, Matches& out) {
       std::size_t p = kw->end;
       int words = 0;
       // A "user / password" pair is evidence enough to look further for its label's colon.
-      const int max_words = kw->guard == Guard::login ? kMaxWordsToLoginDelimiter : kMaxWordsToDelimiter;
+      const int max_words = kw->guard == Guard::login  ? kMaxWordsToLoginDelimiter
+                            : kw->guard == Guard::code ? kMaxWordsToCodeDelimiter
+                                                       : kMaxWordsToDelimiter;
       while (p < s.size() && words <= max_words) {
         const char32_t c = s[p];
         if (c == U'\n' || c == U'!' || (c == U'.' && (p + 1 >= s.size() || is_space(s[p + 1])))) break;

@@ -25,8 +25,8 @@ enum Class : std::uint8_t {
 };
 
 // The first letters of every keyword in secrets.cpp (password, pin, otp, code, credentials, login,
-// username…); may_be_credential_keyword() makes the exact check.
-constexpr std::array<char, 5> kKeywordInitials = {'p', 'o', 'c', 'l', 'u'};
+// username, key…); may_be_credential_keyword() makes the exact check.
+constexpr std::array<char, 6> kKeywordInitials = {'p', 'o', 'c', 'l', 'u', 'k'};
 
 constexpr std::array<std::uint8_t, 129> kClasses = [] {
   std::array<std::uint8_t, 129> t{};

@@ -8,7 +8,7 @@ class LexiconRule final : public RuleEvaluator {
  public:
   explicit LexiconRule(RuleSets sets) : sets_(std::move(sets)) {}
   void evaluate(const CheckState& state, std::vector<Candidate>& out) const override {
-    const auto exceptions = state.hits(sets_.exceptions);
+    const auto& exceptions = state.hits(sets_.exceptions);
     for (Hit h : state.hits(sets_.match)) {
       bool excepted = false;
       for (Hit e : exceptions) {

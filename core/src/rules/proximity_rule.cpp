@@ -12,13 +12,14 @@ class ProximityRule final : public RuleEvaluator {
 
   void evaluate(const CheckState& state, std::vector<Candidate>& out) const override {
     if (!state.any(sets_.match) || !state.any(sets_.near)) return;
-    const auto as = state.hits(sets_.match);
-    const NearIndex near(state, state.hits(sets_.near));
-    for (Hit a : as) {
+    const NearIndex& as = state.near_index(sets_.match);
+    const NearIndex& near = state.near_index(sets_.near);
+    for (std::size_t k = 0; k < as.hits().size(); ++k) {
+      const Hit a = as.hits()[k];
       bool found = false;
       Hit best{};
       std::size_t best_distance = 0;
-      const auto [first, last] = near.candidates(a, window_);
+      const auto [first, last] = near.candidates(as.words_before_begin(k), as.words_before_end(k), window_);
       for (std::size_t i = first; i < last; ++i) {
         const Hit b = near.hits()[i];
         if (b.begin == a.begin && b.end == a.end) continue;

@@ -40,13 +40,13 @@ class RecognizerRule final : public RuleEvaluator {
   void evaluate(const CheckState& state, std::vector<Candidate>& out) const override {
     const auto& matches = state.recognized[static_cast<std::size_t>(kind_)];
     if (matches.empty()) return;
-    const NearIndex required(state, state.hits(sets_.require));
-    const NearIndex forbidden(state, state.hits(sets_.forbid));
     for (const auto& m : matches) {
       if (allow_.allows(m)) continue;
       const Hit h{m.begin, m.end};
-      if (!sets_.require.empty() && !required.any_within(h, window_)) continue;
-      if (forbidden.any_within(h, window_)) continue;
+      if (!sets_.require.empty() && !state.near_index(sets_.require).any_within(h, window_)) continue;
+      if (!sets_.forbid.empty() && state.any(sets_.forbid) &&
+          state.near_index(sets_.forbid).any_within(h, window_))
+        continue;
       out.push_back({h});
     }
   }

@@ -1,22 +1,45 @@
 // rule_factory.cpp — builds the evaluator for a rule's kind, and the shared CheckState queries.
 #include <algorithm>
+#include <memory>
 
 #include "rules/rule_kind.h"
 
 namespace postcheck::rules {
 
-std::vector<Hit> CheckState::hits(const CompiledSet& set) const {
-  std::vector<Hit> out;
-  for (std::uint32_t atom : set.atoms) {
-    const auto& h = atom_hits[atom];
-    out.insert(out.end(), h.begin(), h.end());
+CheckState::CheckState(const Text& t, std::size_t atom_count, std::size_t set_count)
+    : text(t), atom_hits(atom_count), recognized(kRecognizerCount), sets_(set_count) {}
+
+const std::vector<Hit>& CheckState::hits(const CompiledSet& set) const {
+  SetCache& cache = sets_[set.id];
+  if (cache.sorted) return cache.hits;
+  cache.sorted = true;
+  std::vector<Hit>& out = cache.hits;
+  if (set.atoms.size() == 1) {
+    // One atom: its hits are usually in order already (lexicon and recognizer output).
+    const auto& h = atom_hits[set.atoms.front()];
+    out.assign(h.begin(), h.end());
+  } else {
+    std::size_t total = 0;
+    for (std::uint32_t atom : set.atoms) total += atom_hits[atom].size();
+    out.reserve(total);
+    for (std::uint32_t atom : set.atoms) {
+      const auto& h = atom_hits[atom];
+      out.insert(out.end(), h.begin(), h.end());
+    }
   }
-  std::sort(out.begin(), out.end(),
-            [](Hit a, Hit b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
+  const auto before = [](Hit a, Hit b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; };
+  if (!std::is_sorted(out.begin(), out.end(), before)) std::sort(out.begin(), out.end(), before);
   out.erase(std::unique(out.begin(), out.end(),
                         [](Hit a, Hit b) { return a.begin == b.begin && a.end == b.end; }),
             out.end());
   return out;
+}
+
+const NearIndex& CheckState::near_index(const CompiledSet& set) const {
+  const std::vector<Hit>& sorted = hits(set);
+  SetCache& cache = sets_[set.id];
+  if (!cache.near) cache.near = std::make_unique<NearIndex>(*this, sorted);
+  return *cache.near;
 }
 
 bool CheckState::any(const CompiledSet& set) const {
@@ -30,24 +53,30 @@ std::size_t CheckState::distance(Hit a, Hit b) const {
   return text.words_between(a.end, b.begin);
 }
 
-NearIndex::NearIndex(const CheckState& state, std::vector<Hit> hits) : state_(state), hits_(std::move(hits)) {
-  words_before_.reserve(hits_.size());
-  for (Hit h : hits_) {
-    const std::size_t before = state_.text.words_between(0, h.begin);
-    words_before_.push_back(before);
-    longest_ = std::max(longest_, state_.text.words_between(0, h.end) - before);
+NearIndex::NearIndex(const CheckState& state, const std::vector<Hit>& hits) : state_(&state), hits_(&hits) {
+  words_before_.reserve(hits.size());
+  words_to_end_.reserve(hits.size());
+  for (Hit h : hits) {
+    const std::size_t before = state.text.words_before(h.begin);
+    const std::size_t to_end = state.text.words_before(h.end);
+    words_before_.push_back(static_cast<std::uint32_t>(before));
+    words_to_end_.push_back(static_cast<std::uint32_t>(to_end));
+    longest_ = std::max(longest_, to_end - before);
   }
 }
 
 std::pair<std::size_t, std::size_t> NearIndex::candidates(Hit span, std::size_t window) const {
+  return candidates(state_->text.words_before(span.begin), state_->text.words_before(span.end), window);
+}
+
+std::pair<std::size_t, std::size_t> NearIndex::candidates(std::size_t w_begin, std::size_t w_end,
+                                                          std::size_t window) const {
   // words_between(x, y) >= W(y) - W(x) - 1, where W(p) = words_between(0, p) (at most one token
   // straddles x). So a hit after the span within the window has W(begin) <= W(span.end) + window + 1,
   // and one before it has W(end) >= W(span.begin) - window - 1, where W(end) <= W(begin) + longest + 1.
-  const std::size_t text_words_to_end = state_.text.words_between(0, span.end);
-  const std::size_t text_words_to_begin = state_.text.words_between(0, span.begin);
-  const std::size_t hi = text_words_to_end + window + 1;
+  const std::size_t hi = w_end + window + 1;
   const std::size_t reach = window + longest_ + 2;
-  const std::size_t lo = text_words_to_begin > reach ? text_words_to_begin - reach : 0;
+  const std::size_t lo = w_begin > reach ? w_begin - reach : 0;
   const auto first = std::lower_bound(words_before_.begin(), words_before_.end(), lo);
   const auto last = std::upper_bound(first, words_before_.end(), hi);
   return {static_cast<std::size_t>(first - words_before_.begin()), static_cast<std::size_t>(last - words_before_.begin())};
@@ -56,7 +85,7 @@ std::pair<std::size_t, std::size_t> NearIndex::candidates(Hit span, std::size_t 
 bool NearIndex::any_within(Hit span, std::size_t window) const {
   const auto [first, last] = candidates(span, window);
   for (std::size_t i = first; i < last; ++i) {
-    if (state_.distance(span, hits_[i]) <= window) return true;
+    if (state_->distance(span, (*hits_)[i]) <= window) return true;
   }
   return false;
 }
