@@ -5,9 +5,14 @@
 // so boundaries are ordinary units of the automaton and scanning needs no boundary checks.
 // A possessive ends a word too: a whole-word term also matches before "'s" ("client's") and before
 // the "'" after an s ("carers'"), and the occurrence stops before the apostrophe.
-// Failure links are folded into a full transition table over byte classes, as re2 and the
-// aho-corasick crate do, so match() costs one table load per unit; a long view is scanned as up to
-// four interleaved streams (split at ' ') so those dependent loads overlap. No I/O, no globals.
+// Compiled form (after the aho-corasick crate's "contiguous NFA", with DFA rows on top): the shallow
+// and the branching states get full rows with the failure links folded in; a deep state with one
+// child (most of them) borrows its failure target's row and keeps only that child, so a unit costs
+// two loads and a select, with no branch on the text; the few others walk their failure chain
+// (paid for by the units that went deeper, so the scan stays linear). That keeps the compiled
+// automaton about a megabyte, cheap to build, where a full table was several (and page faults at
+// start-up). A long view is scanned as up to four interleaved streams (split at ' ') so the
+// dependent loads overlap. No I/O, no globals.
 #pragma once
 
 #include <algorithm>
@@ -16,6 +21,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -57,27 +63,50 @@ class LexiconAutomaton {
  public:
   // Adds `term` (normalised units, no leading or trailing ' ', not empty) for `owner`; a wildcard
   // term may end inside a word. Adding the same (term, owner, wildcard) twice adds it once.
-  // Invalidates an earlier compile() until compile() is called again. Linear in the term (times
-  // the siblings passed in the trie).
-  void add(std::string_view term, std::uint32_t owner, bool wildcard);
+  // Invalidates an earlier compile() until compile() is called again. The term is only copied
+  // here; compile() puts the terms added since the last one in the trie, all at once, so that the
+  // trie is allocated once at its final size instead of regrown (and copied) as terms arrive.
+  void add(std::string_view term, std::uint32_t owner, bool wildcard) {
+    pending_.push_back(PendingTerm{static_cast<std::uint32_t>(pending_units_.size()),
+                                   static_cast<std::uint32_t>(term.size()), owner, wildcard});
+    pending_units_.append(term);
+    compiled_ = false;
+  }
 
-  // Builds the DFA from every term added so far: linear in the trie's states times the used classes
-  // (one row copy per state), with no per-state allocation.
-  void compile();
+  // Builds the automaton from every term added so far: linear in the trie's states (plus the used
+  // classes times the dense states), with no per-state allocation. The silent states at most
+  // `dense_depth` units from the root, or with at least `dense_children` children, get full rows;
+  // the others are sparse. Tests vary the shape: matches never depend on it.
+  void compile(std::size_t dense_depth = kDefaultDenseDepth, std::size_t dense_children = kDefaultDenseChildren);
+
+  // The state after `state` reads `unit` (what the scan does per unit). For tests: a state is a
+  // number below state_count(), 0 the root; with dense_children out of reach, the numbering does
+  // not depend on dense_depth (dense states are then a breadth-first prefix of the silent ones).
+  std::uint32_t next_state(std::uint32_t state, unsigned char unit) const { return step(state, class_of_[unit]); }
+  // Dense (full-row) states of the compiled automaton.
+  std::size_t dense_state_count() const { return dense_count_; }
 
   // Appends the occurrences in `units` (a view's units) to `out`, ordered by end, then begin, then
   // owner, each (owner, begin, end) once. Nothing when compile() has not been called since the last
   // add(). Linear in units.size() plus the occurrences.
   void match(std::string_view units, std::vector<LexiconMatch>& out) const;
 
-  // Distinct (term, owner, wildcard) entries added.
+  // Distinct (term, owner, wildcard) entries, counted as compile() puts them in the trie.
   std::size_t pattern_count() const { return pattern_count_; }
-  // States of the compiled DFA (0 before compile()).
+  // States of the compiled automaton (0 before compile()).
   std::size_t state_count() const { return state_count_; }
-  // Bytes held by the compiled DFA (transition table, class map, output lists).
+  // Bytes held by the compiled automaton (rows, sparse states and edges, class map, output lists).
   std::size_t memory_bytes() const {
-    return table_size_ * sizeof(std::uint32_t) + sizeof(class_of_) + outputs_.capacity() * sizeof(Output);
+    return dense_count_ * columns_ * sizeof(std::uint32_t) + states_.capacity() * sizeof(State) +
+           edges_.capacity() * sizeof(Edge) + output_of_.capacity() * sizeof(std::uint32_t) + sizeof(class_of_) +
+           outputs_.capacity() * sizeof(Output);
   }
+
+  // Silent states this close to the root get full rows (the root, the state after ' ', with a child
+  // per letter, and the first two letters of a word), and so do silent states with two children or
+  // more, where a borrowed row and one child would not do. ~3,100 of the default policy's ~39,000.
+  static constexpr std::size_t kDefaultDenseDepth = 3;
+  static constexpr std::size_t kDefaultDenseChildren = 2;
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
@@ -87,12 +116,12 @@ class LexiconAutomaton {
   static constexpr std::uint8_t kMaxSiblingChildren = 6;
 
   // The trie add() grows: children as sibling lists (most states have one child), outputs as lists.
-  struct TrieNode {
+  struct TrieNode {  // 16 bytes
     std::uint32_t first_child = 0;  // 0: none (the root is nobody's child)
     std::uint32_t next_sibling = 0;
     std::uint32_t first_output = kNone;
-    std::uint8_t unit_class = 0;  // of the edge into this node
     std::uint16_t dense_row = kNoDenseRow;  // its children in dense_children_, for the busiest states
+    std::uint8_t unit_class = 0;  // of the edge into this node
     std::uint8_t children = 0;  // counted up to kMaxSiblingChildren + 1
   };
   struct TrieOutput {
@@ -129,15 +158,39 @@ class LexiconAutomaton {
     return 0;
   }
   void add_child(std::uint32_t parent, std::uint32_t child);
+  // Puts one term in the trie (linear in the term, times the siblings passed), or nothing when the
+  // (term, owner, wildcard) is there already.
+  void insert(std::string_view term, std::uint32_t owner, bool wildcard);
+  void insert_pending();
   template <std::size_t N>
   void scan(std::string_view units, const std::array<Stream, N>& streams) const;
   template <std::size_t N>
   void match_in_streams(std::string_view units, std::vector<LexiconMatch>& out) const;
+  // The transition from a state on a column (a class of class_of_): its own child there, else the
+  // row it has or borrows (one load each, and no branch on the text); a general state walks.
+  std::uint32_t step(std::uint32_t state, std::uint32_t column) const {
+    const State& h = states_[state];
+    if (h.general) [[unlikely]] return general_step(state, column);
+    const std::uint32_t by_row = dense_[h.row + column];
+    // A select rather than a branch: whether a view's word goes on down the trie is unpredictable.
+    const std::uint32_t own = 0u - static_cast<std::uint32_t>(h.column == column);
+    return (h.child & own) | (by_row & ~own);
+  }
+  std::uint32_t general_step(std::uint32_t state, std::uint32_t column) const;
   void report(std::uint32_t state, std::uint32_t previous, std::size_t i, std::string_view units,
               const Stream& stream, std::size_t& word_end) const;
   static void sort_matches(std::vector<LexiconMatch>& found, std::size_t first);
 
-  std::vector<TrieNode> trie_;  // [0] is the root, made by the first add() or compile()
+  // Terms added since the last compile(): their units in pending_units_.
+  struct PendingTerm {
+    std::uint32_t offset;
+    std::uint32_t length;
+    std::uint32_t owner;
+    bool wildcard;
+  };
+  std::vector<PendingTerm> pending_;
+  std::string pending_units_;
+  std::vector<TrieNode> trie_;  // [0] is the root, made by the first compile()
   std::vector<TrieOutput> trie_outputs_;
   std::vector<std::uint32_t> dense_children_;  // kUnitClassCount per row
   std::array<bool, kUnitClassCount> used_{};
@@ -146,21 +199,43 @@ class LexiconAutomaton {
 
   bool compiled_ = false;
   std::size_t state_count_ = 0;
-  // Unit byte → column of table_.
+  // Unit byte → column: the classes some term uses, ' ' and '\'' (for possessives), and one shared
+  // column for all the others (which lead every state back to the root or a failure target).
   std::array<std::uint8_t, 256> class_of_{};
-  // One row per state: table_[state + class] is the next state, and table_[state + columns_] where
-  // the state's outputs start in outputs_ (merged along the dictionary suffix links, the last one
-  // marked), kept in the row so that a hit costs no extra cache line. A state is held as its row's
-  // offset (premultiplied), and the states that report come last: the scan tests one comparison.
-  // The states entered by a '\'' report too (maybe nothing of their own): there report() looks for
-  // a possessive, reading where the state before the '\'' goes on a ' '. A '\'' that would lead
-  // back to the root from a state whose ' ' reports leads instead to a copy of the root that
-  // reports, so every possessive is seen.
-  std::unique_ptr<std::uint32_t[]> table_;
-  std::size_t table_size_ = 0;
-  std::size_t columns_ = 0;
+  std::uint32_t columns_ = 0;
   std::uint32_t space_column_ = 0;
-  std::uint32_t first_reporting_offset_ = 0;
+  std::uint32_t apostrophe_column_ = 0;
+  // States are numbered breadth-first in three groups: the dense states (silent, shallow) first, the
+  // root 0 among them; then the other silent states; then the states that report, so the scan tests
+  // one comparison. The states entered by a '\'' report too (maybe nothing of their own): there
+  // report() looks for a possessive, reading where the state before the '\'' goes on a ' '. A '\''
+  // that would lead back to the root from a state whose ' ' reports leads instead to a copy of the
+  // root that reports (the last state), so every possessive is seen.
+  std::uint32_t dense_count_ = 0;
+  std::uint32_t first_reporting_ = 0;
+  std::uint32_t possessive_root_ = 0;  // 0: none (no whole-word term)
+  // dense_[state * columns_ + column]: the next state, failure links folded in.
+  std::unique_ptr<std::uint32_t[]> dense_;
+  // Per state. A dense state: row = where its own row starts in dense_. A state with at most one
+  // child whose failure target is dense: row = where that target's row starts (it is borrowed), and
+  // the child, if any, on `column`. Any other is general: row = its failure target's number, and its
+  // `column` children in edges_ from `child` on.
+  static constexpr std::uint16_t kNoColumn = 0xFFFF;
+  struct State {
+    std::uint32_t row;
+    std::uint32_t child;
+    std::uint16_t column;
+    bool general;
+  };
+  struct Edge {
+    std::uint32_t target;
+    std::uint32_t column;
+  };
+  std::vector<State> states_;
+  std::vector<Edge> edges_;
+  // Per reporting state (from first_reporting_ on): where its outputs start in outputs_ (merged
+  // along the dictionary suffix links, the last one marked; 0 is the shared empty list).
+  std::vector<std::uint32_t> output_of_;
   std::vector<Output> outputs_;
 };
 
@@ -179,10 +254,22 @@ inline void LexiconAutomaton::add_child(std::uint32_t parent, std::uint32_t node
   }
 }
 
-inline void LexiconAutomaton::add(std::string_view term, std::uint32_t owner, bool wildcard) {
-  // The trie path: ' ', the term's units, and ' ' unless a wildcard.
+inline void LexiconAutomaton::insert_pending() {
+  // At most one node per unit and boundary of each term: one allocation, however many terms.
+  std::size_t bound = trie_.size() + 1;
+  for (const PendingTerm& t : pending_) bound += t.length + 2;
+  if (trie_.capacity() < bound) trie_.reserve(bound);
+  trie_outputs_.reserve(trie_outputs_.size() + pending_.size());
   if (trie_.empty()) trie_.emplace_back();
-  if (trie_.capacity() < trie_.size() + term.size() + 2) trie_.reserve(2 * (trie_.size() + term.size() + 2));
+  for (const PendingTerm& t : pending_) {
+    insert(std::string_view(pending_units_).substr(t.offset, t.length), t.owner, t.wildcard);
+  }
+  std::vector<PendingTerm>().swap(pending_);  // released: the trie holds them now
+  std::string().swap(pending_units_);
+}
+
+inline void LexiconAutomaton::insert(std::string_view term, std::uint32_t owner, bool wildcard) {
+  // The trie path: ' ', the term's units, and ' ' unless a wildcard. trie_ has room for it.
   std::uint32_t node = 0;
   bool fresh = false;  // once off the trie, every later unit makes a new node: no lookup
   const std::size_t path_length = term.size() + (wildcard ? 1 : 2);
@@ -201,7 +288,6 @@ inline void LexiconAutomaton::add(std::string_view term, std::uint32_t owner, bo
     }
     node = next;
   }
-  compiled_ = false;
   for (std::uint32_t o = trie_[node].first_output; o != kNone; o = trie_outputs_[o].next) {
     if (trie_outputs_[o].owner == owner) return;  // the node fixes the units and the wildcard
   }
@@ -212,18 +298,19 @@ inline void LexiconAutomaton::add(std::string_view term, std::uint32_t owner, bo
   max_pattern_length_ = std::max(max_pattern_length_, term.size() + 2);
 }
 
-inline void LexiconAutomaton::compile() {
+inline void LexiconAutomaton::compile(std::size_t dense_depth, std::size_t dense_children) {
+  insert_pending();
   // Columns: the classes some pattern uses (and always ' ' and '\'', for possessives), plus one
   // shared column for all the others (from every state they lead back to the root).
   std::array<bool, kUnitClassCount> used = used_;
   used[kSpaceClass] = true;
   used[kApostropheClass] = true;
   std::array<std::uint8_t, kUnitClassCount> column{};
-  std::size_t columns = 0;
+  std::uint32_t columns = 0;
   for (std::size_t c = 0; c < kUnitClassCount; ++c) {
     if (used[c]) column[c] = static_cast<std::uint8_t>(columns++);
   }
-  const std::size_t unused_column = columns;
+  const std::uint32_t unused_column = columns;
   if (columns < kUnitClassCount) ++columns;
   for (std::size_t c = 0; c < kUnitClassCount; ++c) {
     if (!used[c]) column[c] = static_cast<std::uint8_t>(unused_column);
@@ -231,7 +318,7 @@ inline void LexiconAutomaton::compile() {
   for (std::size_t b = 0; b < 256; ++b) class_of_[b] = column[kUnitClass[b]];
   columns_ = columns;
   space_column_ = column[kSpaceClass];
-  const std::uint32_t apostrophe_column = column[kApostropheClass];
+  apostrophe_column_ = column[kApostropheClass];
 
   if (trie_.empty()) trie_.emplace_back();
   // Breadth-first order and failure links, on the trie: a child's failure target is the deepest
@@ -240,18 +327,21 @@ inline void LexiconAutomaton::compile() {
   // Per trie node, written before read (so allocated uninitialised: no pass to clear them).
   struct NodeInfo {
     std::uint32_t fail;
-    std::uint32_t number;        // the state's index in the DFA
-    std::uint32_t output_begin;  // its merged outputs in outputs_
-    std::uint32_t output_end;
+    std::uint32_t number;        // the state's number
+    std::uint32_t output_begin;  // its merged outputs in outputs_ (0: none), the last one marked
+    std::uint16_t depth;         // at most 0xFFFF
     bool reports;
+    bool dense;
   };
   // `new T[n]` rather than std::make_unique_for_overwrite, which Emscripten 3.1.6's libc++ lacks.
   const std::unique_ptr<NodeInfo[]> info(new NodeInfo[nodes]);
+  // Breadth-first order first; then, reused, the trie node of each state number.
   const std::unique_ptr<std::uint32_t[]> order(new std::uint32_t[nodes]);
   std::size_t ordered = 0;
   order[ordered++] = 0;
-  info[0] = NodeInfo{0, 0, 0, 0, false};
+  info[0] = NodeInfo{0, 0, 0, 0, false, true};
   std::uint32_t reporting_count = 0;
+  std::uint32_t dense_count = 1;  // the root
   bool any_whole_word = false;
   for (std::size_t k = 0; k < ordered; ++k) {
     const std::uint32_t u = order[k];
@@ -266,33 +356,35 @@ inline void LexiconAutomaton::compile() {
       }
       const bool own = trie_[v].first_output != kNone;
       const bool reports = own || info[target].reports || c == kApostropheClass;
-      info[v] = NodeInfo{target, 0, 0, 0, reports};
+      const std::uint16_t depth = info[u].depth == 0xFFFF ? info[u].depth : static_cast<std::uint16_t>(info[u].depth + 1);
+      const bool dense = !reports && (depth <= dense_depth || trie_[v].children >= dense_children);
+      info[v] = NodeInfo{target, 0, 0, depth, reports, dense};
       reporting_count += reports ? 1 : 0;
+      dense_count += dense ? 1 : 0;
       any_whole_word = any_whole_word || (own && c == kSpaceClass);
       order[ordered++] = v;
     }
   }
 
-  // Numbering: silent states first (the root stays 0), reporting states last, each group breadth-
-  // first so the shallow states every word passes through share cache lines; then the root's
-  // reporting copy, when some whole-word term could meet a possessive.
+  // Numbering, each group breadth-first so the shallow states share cache lines: dense, other
+  // silent, reporting; then the root's reporting copy, when some whole-word term could meet a
+  // possessive. A dense state's failure target is dense too (silent, and shallower).
   const auto silent = static_cast<std::uint32_t>(nodes - reporting_count);
-  std::uint32_t next_silent = 0;
+  std::uint32_t next_dense = 0;
+  std::uint32_t next_silent = dense_count;
   std::uint32_t next_reporting = silent;
   for (std::size_t k = 0; k < nodes; ++k) {
     NodeInfo& v = info[order[k]];
-    v.number = v.reports ? next_reporting++ : next_silent++;
+    v.number = v.reports ? next_reporting++ : v.dense ? next_dense++ : next_silent++;
   }
   const bool possessive_root = any_whole_word;
   const std::size_t states = nodes + (possessive_root ? 1 : 0);
-  const auto stride = static_cast<std::uint32_t>(columns + 1);
-  const std::uint32_t first_reporting = silent * stride;
-  const std::uint32_t possessive_root_offset = static_cast<std::uint32_t>(nodes) * stride;
 
   // Output lists: a state's own, then its failure target's (already merged, being shallower).
   // outputs_[0] is the shared empty list.
   outputs_.clear();
   outputs_.push_back(Output{0, 0, false, true, true});
+  output_of_.assign(states - silent, 0);
   for (std::size_t k = 0; k < nodes; ++k) {
     const std::uint32_t v = order[k];
     if (!info[v].reports) continue;
@@ -301,8 +393,7 @@ inline void LexiconAutomaton::compile() {
       const TrieOutput& t = trie_outputs_[o];
       outputs_.push_back(Output{t.owner, t.back, t.wildcard, false, false});
     }
-    const NodeInfo& f = info[info[v].fail];
-    for (std::uint32_t o = f.output_begin; o < f.output_end; ++o) {
+    for (std::uint32_t o = info[info[v].fail].output_begin; o != 0; o = outputs_[o].last ? 0 : o + 1) {
       outputs_.push_back(outputs_[o]);
       outputs_.back().last = false;
     }
@@ -310,45 +401,100 @@ inline void LexiconAutomaton::compile() {
     if (end == begin) continue;  // reports possessives only: the empty list
     outputs_.back().last = true;
     info[v].output_begin = begin;
-    info[v].output_end = end;
+    output_of_[info[v].number - silent] = begin;
   }
 
-  // Rows, breadth-first: a state's row is its failure target's (complete, being shallower) with
-  // its own children written over it.
-  table_size_ = states * stride;
-  table_.reset(new std::uint32_t[table_size_]);
-  std::uint32_t* table = table_.get();
+  dense_count_ = dense_count;
+  first_reporting_ = silent;
+  possessive_root_ = possessive_root ? static_cast<std::uint32_t>(nodes) : 0;
+
+  // Breadth-first, so that every shallower state (each failure target) is complete: a dense state's
+  // row is its failure target's with its own children written over it; a state with one child (or
+  // none) whose failure target is dense borrows that row; any other keeps its children in edges_.
+  states_.assign(states, State{0, 0, kNoColumn, false});
+  dense_.reset(new std::uint32_t[static_cast<std::size_t>(dense_count) * columns]);
+  edges_.clear();
+  std::uint32_t* table = dense_.get();
   for (std::size_t k = 0; k < nodes; ++k) {
     const std::uint32_t v = order[k];
-    const NodeInfo& state = info[v];
-    std::uint32_t* row = table + static_cast<std::size_t>(state.number) * stride;
-    if (v == 0) {
-      std::fill(row, row + columns, 0u);
-    } else {
-      std::memcpy(row, table + static_cast<std::size_t>(info[state.fail].number) * stride, columns * sizeof(std::uint32_t));
+    const std::uint32_t number = info[v].number;
+    const std::uint32_t fail = info[info[v].fail].number;
+    const TrieNode& node = trie_[v];
+    if (info[v].dense) {
+      std::uint32_t* row = table + static_cast<std::size_t>(number) * columns;
+      if (v == 0) {
+        std::fill(row, row + columns, 0u);
+      } else if (fail < dense_count) {
+        std::memcpy(row, table + static_cast<std::size_t>(fail) * columns, columns * sizeof(std::uint32_t));
+      } else {
+        for (std::uint32_t c = 0; c < columns; ++c) row[c] = step(fail, c);
+      }
+      for (std::uint32_t c = node.first_child; c != 0; c = trie_[c].next_sibling) {
+        row[column[trie_[c].unit_class]] = info[c].number;
+      }
+      if (possessive_root && row[apostrophe_column_] == 0 && row[space_column_] >= silent) {
+        row[apostrophe_column_] = possessive_root_;
+      }
+      states_[number] = State{number * columns, 0, kNoColumn, false};
+      continue;
     }
-    for (std::uint32_t c = trie_[v].first_child; c != 0; c = trie_[c].next_sibling) {
-      row[column[trie_[c].unit_class]] = info[c].number * stride;
+    State& state = states_[number];
+    if (fail < dense_count && (node.first_child == 0 || trie_[node.first_child].next_sibling == 0)) {
+      state = State{fail * columns, 0, kNoColumn, false};
+      if (node.first_child != 0) {
+        state.child = info[node.first_child].number;
+        state.column = column[trie_[node.first_child].unit_class];
+      }
+      // The possessive copy of the root, where the borrowed row has none: only the general walk
+      // knows to take it.
+      const std::uint32_t* row = table + static_cast<std::size_t>(fail) * columns;
+      const std::uint32_t at_space = state.column == space_column_ ? state.child : row[space_column_];
+      state.general = possessive_root && state.column != apostrophe_column_ && row[apostrophe_column_] == 0 &&
+                      at_space >= silent;
+      if (!state.general) continue;
     }
-    row[columns] = state.output_begin;  // 0, the empty list, unless it has outputs
-    if (possessive_root && row[apostrophe_column] == 0 && row[space_column_] >= first_reporting) {
-      row[apostrophe_column] = possessive_root_offset;
+    state.general = true;
+    state.row = fail;
+    state.child = static_cast<std::uint32_t>(edges_.size());
+    state.column = 0;
+    for (std::uint32_t c = node.first_child; c != 0; c = trie_[c].next_sibling) {
+      edges_.push_back(Edge{info[c].number, column[trie_[c].unit_class]});
+      ++state.column;
     }
   }
-  if (possessive_root) {
-    std::uint32_t* row = table + possessive_root_offset;
-    std::memcpy(row, table, columns * sizeof(std::uint32_t));  // the root's row
-    row[columns] = 0;
-  }
+  // The root's reporting copy borrows the root's row.
+  if (possessive_root) states_[possessive_root_] = State{0, 0, kNoColumn, false};
+  edges_.shrink_to_fit();
+  output_of_.shrink_to_fit();
   outputs_.shrink_to_fit();
-  first_reporting_offset_ = first_reporting;
   state_count_ = states;
   compiled_ = true;
 }
 
+inline std::uint32_t LexiconAutomaton::general_step(std::uint32_t state, std::uint32_t column) const {
+  // Up the failure chain to the first state with a child on `column`, or to a state whose row
+  // (its own or borrowed) says. A child is never the root.
+  std::uint32_t s = state;
+  const State* h = &states_[s];
+  do {
+    for (std::uint32_t e = h->child, end = h->child + h->column; e < end; ++e) {
+      if (edges_[e].column == column) return edges_[e].target;
+    }
+    s = h->row;
+    h = &states_[s];
+  } while (h->general);
+  std::uint32_t next = h->column == column ? h->child : dense_[h->row + column];
+  // A row folds in the '\'' to the root's reporting copy for its own state; the state we started
+  // from may need it where that one did not (its ' ' reports, the row's state's does not).
+  if (next == 0 && column == apostrophe_column_ && possessive_root_ != 0 && step(state, space_column_) >= first_reporting_) {
+    next = possessive_root_;
+  }
+  return next;
+}
+
 inline void LexiconAutomaton::report(std::uint32_t state, std::uint32_t previous, std::size_t i,
                                      std::string_view units, const Stream& stream, std::size_t& word_end) const {
-  const Output* output = &outputs_[table_[state + columns_]];
+  const Output* output = &outputs_[output_of_[state - first_reporting_]];
   do {
     const Output& o = *output;
     if (o.none) continue;
@@ -370,9 +516,9 @@ inline void LexiconAutomaton::report(std::uint32_t state, std::uint32_t previous
   // A possessive: what the state before the '\'' would report on a ' ' ends here. Those are whole-
   // word outputs (a state entered by ' ' has no other).
   if (units[i] != '\'' || !is_possessive_apostrophe(units, i)) return;
-  const std::uint32_t at_space = table_[previous + space_column_];
-  if (at_space < first_reporting_offset_) return;
-  output = &outputs_[table_[at_space + columns_]];
+  const std::uint32_t at_space = step(previous, space_column_);
+  if (at_space < first_reporting_) return;
+  output = &outputs_[output_of_[at_space - first_reporting_]];
   do {
     const Output& o = *output;
     if (o.none || o.wildcard) continue;
@@ -384,10 +530,9 @@ inline void LexiconAutomaton::report(std::uint32_t state, std::uint32_t previous
 
 template <std::size_t N>
 void LexiconAutomaton::scan(std::string_view units, const std::array<Stream, N>& streams) const {
-  const std::uint32_t* table = table_.get();
   const std::uint8_t* class_of = class_of_.data();
   const auto* unit = reinterpret_cast<const unsigned char*>(units.data());
-  const std::uint32_t first_reporting = first_reporting_offset_;
+  const std::uint32_t first_reporting = first_reporting_;
   std::array<std::uint32_t, N> state{};
   std::array<std::uint32_t, N> previous{};
   std::array<std::size_t, N> word_end{};  // per stream: end of the word where a wildcard last ended
@@ -399,7 +544,7 @@ void LexiconAutomaton::scan(std::string_view units, const std::array<Stream, N>&
     bool reporting = false;
     for (std::size_t s = 0; s < N; ++s) {
       previous[s] = state[s];
-      state[s] = table[state[s] + class_of[unit[streams[s].from + k]]];
+      state[s] = step(state[s], class_of[unit[streams[s].from + k]]);
       reporting |= state[s] >= first_reporting;
     }
     if (reporting) [[unlikely]] {
@@ -414,7 +559,7 @@ void LexiconAutomaton::scan(std::string_view units, const std::array<Stream, N>&
     std::uint32_t st = state[s];
     for (std::size_t i = streams[s].from + steps; i < streams[s].stop; ++i) {
       const std::uint32_t before = st;
-      st = table[st + class_of[unit[i]]];
+      st = step(st, class_of[unit[i]]);
       if (st >= first_reporting) [[unlikely]] report(st, before, i, units, streams[s], word_end[s]);
     }
   }

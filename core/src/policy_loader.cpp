@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_locator.h"
+#include "lexicon_term.h"
 #include "postcheck/normalise.h"
 #include "postcheck/policy.h"
 
@@ -356,27 +357,34 @@ class Validator {
     return out;
   }
 
-  // A term or exception: '*' only at the end, and something left once normalised.
-  std::optional<std::string> term_value(const Json& v, const std::string& path, std::string_view list_name) {
-    auto s = string_value(v, path, std::string(list_name) + " entry", Empty::refused);
-    if (!s) return std::nullopt;
-    const std::size_t star = s->find('*');
-    if (star != std::string::npos && star + 1 != s->size()) {
-      error("value.term", path,
-            "term " + in_quotes(*s) + " has '*' before its end; '*' is allowed only as the last character "
+  // A term or exception: '*' only at the end, and something left once normalised. The path is built
+  // only for an error (a policy holds thousands of terms, almost all fine).
+  std::optional<std::string> term_value(const Json& v, const std::string& list_path, std::size_t index,
+                                        std::string_view list_name) {
+    if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
+      string_value(v, append_index(list_path, index), std::string(list_name) + " entry", Empty::refused);
+      return std::nullopt;
+    }
+    const std::string& s = v.get_ref<const std::string&>();
+    const std::size_t star = s.find('*');
+    if (star != std::string::npos && star + 1 != s.size()) {
+      error("value.term", append_index(list_path, index),
+            "term " + in_quotes(s) + " has '*' before its end; '*' is allowed only as the last character "
             "(a suffix wildcard, as in \"grumbl*\")");
       return std::nullopt;
     }
-    const std::string_view body = star == std::string::npos ? std::string_view(*s) : std::string_view(*s).substr(0, star);
-    const std::string units = normalise_term(body);
-    if (units.find_first_not_of(' ') == std::string::npos) {
-      error("value.term", path,
-            "term " + in_quotes(*s) + " normalises to nothing: a term needs at least one letter or digit");
+    const std::string_view body = star == std::string::npos ? std::string_view(s) : std::string_view(s).substr(0, star);
+    // Plain ASCII words (nearly every term) are valid as they are; anything else is normalised.
+    if (lexicon_detail::plain_term_units(body, units_)) return s;
+    units_ = normalise_term(body);
+    if (units_.find_first_not_of(' ') == std::string::npos) {
+      error("value.term", append_index(list_path, index),
+            "term " + in_quotes(s) + " normalises to nothing: a term needs at least one letter or digit");
       return std::nullopt;
     }
-    if (units.find('\x01') != std::string::npos) {
-      error("value.term", path,
-            "term " + in_quotes(*s) + " holds letters the matcher cannot match (only Latin letters, after folding "
+    if (units_.find('\x01') != std::string::npos) {
+      error("value.term", append_index(list_path, index),
+            "term " + in_quotes(s) + " holds letters the matcher cannot match (only Latin letters, after folding "
             "accents and look-alikes, and digits can be part of a term)");
       return std::nullopt;
     }
@@ -389,8 +397,9 @@ class Validator {
     const Json* list = list_field(object, path, key, need, "a list of terms");
     if (list == nullptr) return 0;
     const std::string list_path = append_token(path, key);
+    out.reserve(out.size() + list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
-      if (auto t = term_value((*list)[i], append_index(list_path, i), key)) out.push_back(std::move(*t));
+      if (auto t = term_value((*list)[i], list_path, i, key)) out.push_back(std::move(*t));
     }
     return list->size();
   }
@@ -730,6 +739,7 @@ class Validator {
   }
 
   const Json& root_;
+  std::string units_;  // term_value()'s scratch: a term's units
   Policy policy_;
   std::vector<PendingError> errors_;
   std::set<std::string, std::less<>> vocabulary_names_;

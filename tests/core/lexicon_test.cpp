@@ -88,6 +88,44 @@ std::vector<LexiconMatch> naive_scan(const std::vector<Term>& terms, const std::
   return out;
 }
 
+// A random lexicon case over a small alphabet, so overlaps, shared prefixes, suffix chains, wildcards
+// and possessives ('s' and '\'': "as's", "bs'") are dense. Views hold no run of ' ' (the normaliser
+// folds them), as real views.
+struct RandomCase {
+  std::vector<Term> terms;
+  std::string view;
+};
+struct RandomCaseShape {
+  std::size_t max_terms;
+  std::size_t max_word;         // letters in a term's first word
+  std::size_t max_second_word;  // letters in a phrase's second word
+  unsigned phrase_one_in;       // one term in this many is a two-word phrase
+  std::size_t max_view;         // units in the view, before padding
+};
+RandomCase random_case(std::mt19937& rng, const RandomCaseShape& shape) {
+  const std::string alphabet = "abs' *";
+  auto random_word = [&](std::size_t max_length) {
+    std::string w;
+    const std::size_t length = 1 + rng() % max_length;
+    for (std::size_t i = 0; i < length; ++i) w.push_back("abs'*"[rng() % (i == 0 ? 3 : 5)]);
+    return w;
+  };
+  RandomCase c;
+  const std::size_t term_count = 1 + rng() % shape.max_terms;
+  for (std::size_t t = 0; t < term_count; ++t) {
+    std::string units = random_word(shape.max_word);
+    if (rng() % shape.phrase_one_in == 0) units += " " + random_word(shape.max_second_word);
+    c.terms.push_back(Term{units, static_cast<std::uint32_t>(rng() % 5), rng() % 3 == 0});
+  }
+  c.view = " ";
+  const std::size_t view_length = rng() % shape.max_view;
+  for (std::size_t i = 0; i < view_length; ++i) c.view.push_back(alphabet[rng() % alphabet.size()]);
+  c.view.push_back(' ');
+  c.view.erase(std::unique(c.view.begin(), c.view.end(), [](char x, char y) { return x == ' ' && y == ' '; }),
+               c.view.end());
+  return c;
+}
+
 }  // namespace
 
 TEST_SUITE("lexicon automaton") {
@@ -200,31 +238,9 @@ TEST_SUITE("lexicon automaton") {
   }
 
   TEST_CASE("agrees with the naive matcher on random views and terms") {
-    // A small alphabet makes overlaps, shared prefixes, suffix chains and wildcards dense.
     std::mt19937 rng(20261107);
-    // 's' and '\'' make possessives ("as's", "bs'") frequent too.
-    const std::string alphabet = "abs' *";
-    auto random_word = [&](std::size_t max_length) {
-      std::string w;
-      const std::size_t length = 1 + rng() % max_length;
-      for (std::size_t i = 0; i < length; ++i) w.push_back("abs'*"[rng() % (i == 0 ? 3 : 5)]);
-      return w;
-    };
     for (int round = 0; round < 600; ++round) {
-      std::vector<Term> terms;
-      const std::size_t term_count = 1 + rng() % 12;
-      for (std::size_t t = 0; t < term_count; ++t) {
-        std::string units = random_word(4);
-        if (rng() % 4 == 0) units += " " + random_word(3);
-        terms.push_back(Term{units, static_cast<std::uint32_t>(rng() % 5), rng() % 3 == 0});
-      }
-      std::string view = " ";
-      const std::size_t view_length = rng() % 60;
-      for (std::size_t i = 0; i < view_length; ++i) view.push_back(alphabet[rng() % alphabet.size()]);
-      view.push_back(' ');
-      // Views hold no run of ' ' (the normaliser folds them); keep that shape.
-      view.erase(std::unique(view.begin(), view.end(), [](char x, char y) { return x == ' ' && y == ' '; }),
-                 view.end());
+      const auto [terms, view] = random_case(rng, {12, 4, 3, 4, 60});
       const auto a = automaton_of(terms);
       INFO("round " << round << " view [" << view << "]");
       CHECK(triples(scan(a, view)) == triples(naive_scan(terms, view)));
@@ -277,6 +293,123 @@ TEST_SUITE("lexicon automaton") {
     CHECK(triples(scan(a, padded("carer's allowance"))) == std::vector<T>{{6, 1, 6}, {5, 1, 18}});
     // A possessive needs the ' ' after it, as any word end does.
     CHECK(scan(a, " client's").empty());
+  }
+
+  // Compiled shapes, from nearly all sparse (only the root has a full row) to every silent state
+  // dense; the default sits between. Matches never depend on the shape.
+  struct Shape {
+    std::size_t dense_depth;
+    std::size_t dense_children;
+  };
+  constexpr Shape kShapes[] = {{0, 1000}, {0, 2}, {1, 3}, {LexiconAutomaton::kDefaultDenseDepth,
+                                                            LexiconAutomaton::kDefaultDenseChildren},
+                               {1000, 1000}};
+
+  TEST_CASE("every compiled shape, sparse or dense, agrees with the naive matcher") {
+    std::mt19937 rng(424242);
+    for (int round = 0; round < 300; ++round) {
+      const auto [terms, view] = random_case(rng, {30, 6, 4, 3, round % 10 == 0 ? std::size_t{2000} : std::size_t{80}});
+      const auto expected = triples(naive_scan(terms, view));
+      for (const Shape shape : kShapes) {
+        LexiconAutomaton a;
+        for (const Term& t : terms) a.add(t.units, t.owner, t.wildcard);
+        a.compile(shape.dense_depth, shape.dense_children);
+        INFO("round " << round << " shape " << shape.dense_depth << "/" << shape.dense_children << " view [" << view
+                      << "]");
+        CHECK(triples(scan(a, view)) == expected);
+      }
+    }
+  }
+
+  // Every transition of the all-sparse shape against the all-dense one (the numbering of states is
+  // the same in both: breadth-first, silent before reporting).
+  void check_transitions_agree(const std::vector<Term>& terms) {
+    LexiconAutomaton sparse;
+    LexiconAutomaton dense;
+    for (const Term& t : terms) {
+      sparse.add(t.units, t.owner, t.wildcard);
+      dense.add(t.units, t.owner, t.wildcard);
+    }
+    sparse.compile(0, 1000);
+    dense.compile(1000, 1000);
+    REQUIRE(sparse.state_count() == dense.state_count());
+    CHECK(sparse.dense_state_count() == 1);
+    CHECK(dense.dense_state_count() > 1);
+    const std::string units = " abcdefghijklmnopqrstuvwxyz0123456789'*@#.\x01";
+    std::size_t differences = 0;
+    for (std::uint32_t state = 0; state < sparse.state_count(); ++state) {
+      for (const char unit : units) {
+        const auto u = static_cast<unsigned char>(unit);
+        if (sparse.next_state(state, u) != dense.next_state(state, u)) ++differences;
+      }
+    }
+    CHECK(differences == 0);
+  }
+
+  TEST_CASE("sparse and dense transitions agree on every state and unit") {
+    std::mt19937 rng(99);
+    for (int round = 0; round < 100; ++round) {
+      std::vector<Term> terms;
+      const std::size_t term_count = 1 + rng() % 40;
+      for (std::size_t t = 0; t < term_count; ++t) {
+        std::string units;
+        const std::size_t words = 1 + rng() % 3;
+        for (std::size_t w = 0; w < words; ++w) {
+          if (w > 0) units += ' ';
+          const std::size_t length = 1 + rng() % 5;
+          for (std::size_t i = 0; i < length; ++i) units.push_back("abs'"[rng() % (i == 0 ? 3 : 4)]);
+        }
+        terms.push_back(Term{units, static_cast<std::uint32_t>(rng() % 4), rng() % 4 == 0});
+      }
+      INFO("round " << round);
+      check_transitions_agree(terms);
+    }
+  }
+
+  TEST_CASE("the default policy's terms: every shape agrees, transition by transition and on a view") {
+    std::ifstream in(POSTCHECK_SOURCE_DIR "/core/policies/carers-in-bedfordshire.json", std::ios::binary);
+    REQUIRE(in);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto loaded = postcheck::parse_policy(json);
+    REQUIRE(loaded.policy);
+    std::vector<Term> terms;
+    auto add = [&](const std::vector<std::string>& list) {
+      const auto owner = static_cast<std::uint32_t>(terms.size() % 7);
+      for (std::string term : list) {
+        const bool wildcard = !term.empty() && term.back() == '*';
+        if (wildcard) term.pop_back();
+        terms.push_back(Term{postcheck::lexicon_detail::term_units(term), owner, wildcard});
+      }
+    };
+    for (const auto& [name, vocabulary] : loaded.policy->vocabularies) {
+      add(vocabulary.terms);
+      add(vocabulary.exceptions);
+    }
+    for (const auto& rule : loaded.policy->rules) {
+      for (const auto* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) add(set->terms);
+      add(rule.exceptions);
+    }
+    REQUIRE(terms.size() > 1000);
+    check_transitions_agree(terms);
+
+    // A view of terms, cut and joined at random, with possessives: deep paths, hits and fall-offs.
+    std::mt19937 rng(5);
+    std::string view = " ";
+    for (int i = 0; i < 400; ++i) {
+      const std::string& units = terms[rng() % terms.size()].units;
+      view += rng() % 3 == 0 ? units.substr(0, 1 + rng() % units.size()) : units;
+      if (rng() % 6 == 0) view += "'s";
+      view += rng() % 5 == 0 ? "s " : " ";
+    }
+    const auto expected = triples(naive_scan(terms, view));
+    CHECK(expected.size() > 100);
+    for (const Shape shape : kShapes) {
+      LexiconAutomaton a;
+      for (const Term& t : terms) a.add(t.units, t.owner, t.wildcard);
+      a.compile(shape.dense_depth, shape.dense_children);
+      INFO("shape " << shape.dense_depth << "/" << shape.dense_children);
+      CHECK(triples(scan(a, view)) == expected);
+    }
   }
 
   TEST_CASE("a wildcard and a possessive in one word are reported in order") {

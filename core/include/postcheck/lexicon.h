@@ -1,7 +1,8 @@
 // lexicon.h — matches every term of every rule in one pass over a NormalisedView.
 // Two phases (as re2's RE2::Set): add() terms, compile() once into an Aho–Corasick automaton
-// (a full DFA over the view's alphabet), then match() any number of times; match() is const and
-// linear in the view.
+// (full rows for the few shallow states every word passes, children and a failure link for the
+// rest: small and quick to build), then match() any number of times; match() is const and linear
+// in the view.
 // Terms are normalised with normalise_term(). Matching is whole-word: a match must start at a word
 // boundary (the unit before it is ' ') and end at one, unless the term ends with '*' (a suffix
 // wildcard: "grumbl*" matches "grumbling", and the match is extended to the end of the word).
@@ -48,8 +49,8 @@ class Lexicon {
   // Only the last '*' is the wildcard: the term "f***" is "f**" followed by a wildcard.
   bool add(std::string_view term_utf8, std::uint32_t owner, LexiconOptions options = {});
 
-  // Builds the automaton. Call once, after the last add(). Linear in the automaton's states times the
-  // classes of units the terms use; no allocation per state.
+  // Builds the automaton. Call once, after the last add(). Linear in the automaton's states (plus the
+  // classes of units the terms use times the few dense states); no allocation per state or term.
   void compile();
 
   // Appends every whole-word occurrence in `view` to `out`, ordered by end, then begin, then owner;
@@ -58,7 +59,8 @@ class Lexicon {
   void match(const NormalisedView& view, std::vector<LexiconMatch>& out) const;
 
   // Distinct (spelling, owner, wildcard) entries added: each term and each collapsed spelling of a
-  // masked term, plus one per masked term and collapsed spelling standing for all its masks.
+  // masked term, plus one per masked term and collapsed spelling standing for all its masks. The
+  // automaton's spellings are counted by compile(), so call it first.
   std::size_t pattern_count() const;
   // States of the compiled automaton (0 before compile()).
   std::size_t state_count() const;
