@@ -478,3 +478,61 @@ TEST_CASE("long texts cross the decoder's blocks without losing a position") {
   CHECK(t.chars() == expected);
   CHECK(t.byte_offset(t.size()) == s.size());
 }
+
+namespace {
+
+// A byte-by-byte reference decoder (RFC 3629; each invalid byte becomes one U+FFFD), to check the
+// decoder's sixteen- and eight-byte ASCII paths against.
+std::u32string decode_reference(const std::string& s) {
+  std::u32string out;
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char b0 = b[i];
+    std::size_t len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if (b0 < 0x80) len = 1, cp = b0;
+    else if (b0 >= 0xC2 && b0 <= 0xDF) len = 2, cp = b0 & 0x1F, min = 0x80;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3, cp = b0 & 0x0F, min = 0x800;
+    else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4, cp = b0 & 0x07, min = 0x10000;
+    bool ok = len != 0 && i + len <= n;
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      ok = (b[i + k] & 0xC0) == 0x80;
+      cp = (cp << 6) | (b[i + k] & 0x3F);
+    }
+    ok = ok && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    out.push_back(ok ? cp : 0xFFFD);
+    i += ok ? len : 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the decoder's ASCII fast paths agree with a byte-by-byte reading at every alignment") {
+  // Mixed pieces (emoji, ZWJ sequences, accents, combining marks, curly quotes, invalid UTF-8,
+  // leetspeak, spaced letters, masks, letter runs) between ASCII runs of every length from 0 to 40,
+  // so that the sixteen-byte steps start and stop at every offset around them.
+  const std::vector<std::string> pieces = {
+      "\xF0\x9F\x98\x80", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "caf\xC3\xA9", "e\xCC\x81",
+      "\xE2\x80\x9Cquoted\xE2\x80\x9D", "don\xE2\x80\x99t", "\xFF", "\xC3", "\xE2\x82", "\xED\xA0\x80",
+      "\xF0\x80\x80\x80", "\xC0\xAF", "sh1t", "f u c k", "f*ck", "sooooo", "\xE2\x80\x8B", "\xEF\xBC\xA6"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 400; ++round) {
+    std::string s;
+    for (int part = 0; part < 6; ++part) {
+      const std::size_t run = rng() % 41;
+      for (std::size_t k = 0; k < run; ++k) s += "abcdefghij KLMN.,!'\n"[rng() % 20];
+      s += pieces[rng() % pieces.size()];
+    }
+    const Text t = Text::from_utf8(s);
+    REQUIRE(t.chars() == decode_reference(s));
+    check_invariants(t, t.utf16_offset(t.size()));
+  }
+  // Long ASCII runs crossing the decoder's 256-code-point blocks, broken by one wide character.
+  for (std::size_t run = 250; run < 270; ++run) {
+    const std::string s = std::string(run, 'a') + "\xC3\xA9" + std::string(run, 'b') + "\xFF" + "end";
+    REQUIRE(Text::from_utf8(s).chars() == decode_reference(s));
+  }
+}

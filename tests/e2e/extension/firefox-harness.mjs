@@ -77,10 +77,9 @@ export async function launchFirefoxExtension() {
         });
       });
       await page.goto(url);
-      await page.waitForFunction(() => Array.isArray(window.fixtureEditors));
+      await pollPage(page, () => Array.isArray(window.fixtureEditors), 30000);
       // Ready once the content script has drawn its root (it asked the background script for the policy).
-      await page.waitForFunction(
-        () => [...document.querySelectorAll('[data-postcheck-root]')].some((e) => e.shadowRoot), { timeout: 60000 });
+      await pollPage(page, () => [...document.querySelectorAll('[data-postcheck-root]')].some((e) => e.shadowRoot), 60000);
       return page;
     },
     async close() {
@@ -88,6 +87,17 @@ export async function launchFirefoxExtension() {
       rmSync(build.root, { recursive: true, force: true });
     },
   };
+}
+
+// Evaluates `predicate` in the page every 50 ms until it is true (or throws after `timeout` ms). Plain
+// polling rather than waitForFunction: the latter failed at once over Firefox ESR 140's WebDriver BiDi.
+export async function pollPage(page, predicate, timeout) {
+  const started = Date.now();
+  for (;;) {
+    if (await page.evaluate(predicate).catch(() => false)) return;
+    if (Date.now() - started > timeout) throw new Error(`page never satisfied ${predicate}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 // Waits until the drawn categories (sorted, distinct) satisfy `predicate`; returns them or throws.
