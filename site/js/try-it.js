@@ -9,6 +9,9 @@ import { UnderlineOverlay, autoGrow } from './underline-overlay.js';
 import { applySuggestion, renderFindingCards, summariseFindings } from './finding-cards.js';
 import { NETWORK_LIMITS, countCharacters } from './char-count.js';
 
+// The engine starts first: its download and compile overlap the page's own set-up below.
+const checkerLoading = loadChecker();
+
 const ANNOUNCE_AFTER_MS = 700;  // long enough not to interrupt typing, short enough to feel live
 
 const elements = {
@@ -218,7 +221,7 @@ check();
 loadExamples().catch((error) => {
   elements.examples.textContent = `The example posts could not be loaded (${error.message}).`;
 });
-loadChecker().then((checker) => {
+checkerLoading.then((checker) => {
   state.checker = checker;
   updateComposer();
   const ready = Number(document.documentElement.dataset.checkerReadyMs);
