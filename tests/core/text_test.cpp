@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "postcheck/text.h"
+#include "../support/reference_utf16.h"
 
 using postcheck::Text;
 using postcheck::Token;
 using postcheck::TokenKind;
+using postcheck::testing::encode_utf16;
 
 namespace {
 
@@ -399,25 +401,10 @@ TEST_CASE("invariants over generated strings") {
       const std::string_view bytes = t.slice(i, i + 1);
       if (t[i] == U'\uFFFD' && bytes.size() == 1) continue;
       const std::u32string one(1, t[i]);
-      std::u16string as16;
-      if (t[i] >= 0x10000) {
-        as16.push_back(static_cast<char16_t>(0xD800 + ((t[i] - 0x10000) >> 10)));
-        as16.push_back(static_cast<char16_t>(0xDC00 + ((t[i] - 0x10000) & 0x3FF)));
-      } else {
-        as16.push_back(static_cast<char16_t>(t[i]));
-      }
-      REQUIRE(Text::from_utf16(as16).utf8() == bytes);
+      REQUIRE(Text::from_utf16(encode_utf16(one)).utf8() == bytes);
     }
     // The same text through UTF-16 gives the same code points and UTF-16 offsets.
-    std::u16string s16;
-    for (char32_t c : t.chars()) {
-      if (c >= 0x10000) {
-        s16.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
-        s16.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
-      } else {
-        s16.push_back(static_cast<char16_t>(c));
-      }
-    }
+    const std::u16string s16 = encode_utf16(t.chars());
     const Text t16 = Text::from_utf16(s16);
     REQUIRE(t16.chars() == t.chars());
     check_invariants(t16, s16.size());

@@ -15,6 +15,7 @@
 #include "postcheck/normalise.h"
 #include "postcheck/policy.h"
 #include "postcheck/text.h"
+#include "../support/reference_utf16.h"
 
 #define FUZZ_CHECK(cond, ...)                                                     \
   do {                                                                            \
@@ -61,18 +62,7 @@ inline Decoded decode_utf8(std::string_view bytes) {
 
 inline std::size_t utf16_width(char32_t c) { return c >= 0x10000 ? 2 : 1; }
 
-inline std::u16string encode_utf16(const std::u32string& chars) {
-  std::u16string out;
-  for (char32_t c : chars) {
-    if (c >= 0x10000) {
-      out.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
-    } else {
-      out.push_back(static_cast<char16_t>(c));
-    }
-  }
-  return out;
-}
+using postcheck::testing::encode_utf16;
 
 inline std::string encode_utf8(const std::u32string& chars) {
   std::string out;

@@ -16,6 +16,7 @@
 #include "postcheck/normalise.h"
 #include "postcheck/policy.h"
 #include "postcheck/text.h"
+#include "../support/reference_utf16.h"
 
 using namespace postcheck;
 using hostile::kMB;
@@ -89,20 +90,6 @@ std::size_t missed_in_copies(const std::vector<Finding>& alone, const std::vecto
   return missed;
 }
 
-std::u16string utf16_of(const Text& text) {
-  std::u16string out;
-  out.reserve(text.size() + text.size() / 4);
-  for (char32_t c : text.chars()) {
-    if (c >= 0x10000) {
-      out.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
-    } else {
-      out.push_back(static_cast<char16_t>(c));
-    }
-  }
-  return out;
-}
-
 std::string repeat(std::string_view piece, std::size_t times) {
   std::string out;
   out.reserve(piece.size() * times);
@@ -160,7 +147,7 @@ TEST_CASE("a 1 MB paste: finishes, and finds in every copy what one copy finds a
 TEST_CASE("a 1 MB paste as UTF-16 finds the same, at the same places" * doctest::skip(kSlowBuild)) {
   const Paste paste = make_paste();
   const auto findings = checker().check(std::string_view(paste.text), kPersonal);
-  const std::u16string units = utf16_of(Text::from_utf8(paste.text));
+  const std::u16string units = postcheck::testing::encode_utf16(Text::from_utf8(paste.text).chars());
   std::vector<Finding> findings16;
   const auto m = measure([&] { findings16 = checker().check(std::u16string_view(units), kPersonal); });
   report("1 MB paste as UTF-16", m);

@@ -148,8 +148,7 @@ struct Context {
 
 // The context word w names a birth: born, DOB, birthday, "date of birth", "b.", "D.O.B.".
 std::optional<Context> birth_context(Chars s, Word w, std::size_t floor) {
-  if (word_is(s, w, "born") || word_is(s, w, "birthday") || word_is(s, w, "bday") ||
-      word_is(s, w, "birthdate"))
+  if (word_is_any(s, w, {"born", "birthday", "bday", "birthdate"}))
     return Context{w.begin, w.end, word_is(s, w, "birthdate")};
   if (word_is(s, w, "dob")) return Context{w.begin, w.end + (at(s, w.end) == U'.' ? 1 : 0), true};
   if (word_is(s, w, "birth")) {

@@ -37,7 +37,7 @@ void find_initials(Chars s, const Triggers& t, Matches& out);          // initia
 void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal);
 
 // The cheap first look at a word before the full keyword comparison (secrets.cpp); the trigger pass
-// calls it at words starting with p, o, c, l or u.
+// calls it at words starting with p, o, c, l, u or k.
 bool may_be_credential_keyword(Chars s, std::size_t word_begin);
 
 // A postcode written at `begin` (outward, optional space, inward; all upper or all lower case):

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,6 +137,13 @@ inline Word prev_word(Chars s, std::size_t i, std::size_t floor) {
 // True when word w spells `lower_ascii` exactly (case-insensitively).
 inline bool word_is(Chars s, Word w, std::string_view lower_ascii) {
   return w.end - w.begin == lower_ascii.size() && starts_with_ci(s, w.begin, lower_ascii);
+}
+
+// word_is() against a list: "password", "passcode", …
+inline bool word_is_any(Chars s, Word w, std::initializer_list<std::string_view> lower_ascii) {
+  for (std::string_view x : lower_ascii)
+    if (word_is(s, w, x)) return true;
+  return false;
 }
 
 // True when any of [begin, end) ends a sentence: . ! or a line break (not ? — "2FA code? Mine's …").

@@ -6,7 +6,6 @@
 // password", "Password managers are a game changer") has no such value and is not a match.
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 
 #include "recognizers/families.h"
 
@@ -36,38 +35,27 @@ constexpr int kMaxWordsToCodeDelimiter = 9;
 constexpr int kMaxWordsToLoginDelimiter = 12;
 
 // Qualifiers that make "code" a secret: "verification code", "2FA code", "door code", …
-constexpr std::array<std::string_view, 15> kCodeQualifiers = {
-    "verification", "2fa", "mfa", "otp", "security", "access", "auth", "authentication",
-    "authenticator", "login", "door", "alarm", "keysafe", "entry", "confirmation"};
-
 bool is_code_qualifier(Chars s, Word w) {
-  for (std::string_view q : kCodeQualifiers)
-    if (word_is(s, w, q)) return true;
-  return false;
-}
-
-bool is_any_of(Chars s, Word w, std::initializer_list<std::string_view> words) {
-  for (std::string_view x : words)
-    if (word_is(s, w, x)) return true;
-  return false;
+  return word_is_any(s, w, {"verification", "2fa", "mfa", "otp", "security", "access", "auth", "authentication",
+                          "authenticator", "login", "door", "alarm", "keysafe", "entry", "confirmation"});
 }
 
 // "code from the text", "code in my email", "code on the app": where a one-time code came from makes a
 // bare "code" a secret. The end of that phrase after the word ending at `from`, or 0.
 std::size_t code_source_end(Chars s, std::size_t from) {
   Word w = next_word(s, from, std::min(s.size(), from + 2));
-  if (w.empty() || !is_any_of(s, w, {"from", "in", "on", "via", "by"})) return 0;
+  if (w.empty() || !word_is_any(s, w, {"from", "in", "on", "via", "by"})) return 0;
   Word n = next_word(s, w.end, std::min(s.size(), w.end + 2));
-  if (!n.empty() && is_any_of(s, n, {"the", "my", "your", "a", "their", "his", "her"}))
+  if (!n.empty() && word_is_any(s, n, {"the", "my", "your", "a", "their", "his", "her"}))
     n = next_word(s, n.end, std::min(s.size(), n.end + 2));
-  if (n.empty() || !is_any_of(s, n, {"text", "texts", "sms", "message", "email", "app", "authenticator"})) return 0;
+  if (n.empty() || !word_is_any(s, n, {"text", "texts", "sms", "message", "email", "app", "authenticator"})) return 0;
   return n.end;
 }
 
 // The keyword starting with word w, if it is one.
 std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
-  for (std::string_view k : {"password", "passwords", "passcode", "passwd", "pwd", "passphrase"})
-    if (word_is(s, w, k)) return Keyword{w.begin, w.end, Guard::password};
+  if (word_is_any(s, w, {"password", "passwords", "passcode", "passwd", "pwd", "passphrase"}))
+    return Keyword{w.begin, w.end, Guard::password};
   // "The password's CarersBeds2025": the possessive is the delimiter.
   if (w.end - w.begin >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {
     const Word stem{w.begin, w.end - 2};
@@ -98,7 +86,7 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
     // "Wifi key Bedfordshire2025!", "the wi-fi key is …", "network key: …": a key that opens a network.
     const Word q = prev_word(s, w.begin, std::max(floor, w.begin > 12 ? w.begin - 12 : std::size_t{0}));
     if (q.empty() || q.end + 2 < w.begin) return std::nullopt;
-    if (is_any_of(s, q, {"wifi", "network", "wpa", "wpa2", "router"})) return Keyword{q.begin, w.end, Guard::password};
+    if (word_is_any(s, q, {"wifi", "network", "wpa", "wpa2", "router"})) return Keyword{q.begin, w.end, Guard::password};
     if (word_is(s, q, "fi")) {
       const Word wi = prev_word(s, q.begin, std::max(floor, q.begin > 4 ? q.begin - 4 : std::size_t{0}));
       if (!wi.empty() && wi.end + 1 == q.begin && word_is(s, wi, "wi")) return Keyword{wi.begin, w.end, Guard::password};
@@ -118,10 +106,8 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
 
 // Words that may stand between the delimiter and the value: "is his DOB, 22071961", "is just 1234".
 bool is_filler(Chars s, Word w) {
-  for (std::string_view f : {"his", "her", "my", "their", "our", "your", "the", "its", "just", "still",
-                             "now", "simply", "actually", "currently", "dob", "birthday", "date", "of", "birth"})
-    if (word_is(s, w, f)) return true;
-  return false;
+  return word_is_any(s, w, {"his", "her", "my", "their", "our", "your", "the", "its", "just", "still", "now",
+                          "simply", "actually", "currently", "dob", "birthday", "date", "of", "birth"});
 }
 
 bool is_symbol(char32_t c) {

@@ -3,47 +3,26 @@
 // page running the wasm core, not a service worker), and serves the same fixture pages as harness.mjs at
 // the networks' real addresses, with the same strict CSP. Any page request that is not a fixture is
 // refused and recorded, so a test can prove that nothing the page or the content script did left the browser.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { categories, repo, strictCsp } from './harness.mjs';
+import { buildExtension, fixtureBody, fixtureFor, strictCsp } from './harness.mjs';
 
-export { underlines } from './harness.mjs';
+export { underlines, waitForCategories } from './harness.mjs';
 
 export const firefoxPath = '/usr/bin/firefox-esr';
-const fixtures = join(repo, 'tests', 'e2e', 'extension', 'fixtures');
-const pages = { 'x.com': 'x.html', 'www.linkedin.com': 'linkedin.html' };
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-// Builds the extension into a private directory and returns the unpacked Firefox build.
-function buildFirefoxExtension() {
-  const out = mkdtempSync(join(tmpdir(), 'postcheck-e2e-firefox-build-'));
-  const args = [join(repo, 'tools', 'build-extension.mjs'), '--out', out];
-  if (process.env.POSTCHECK_E2E_LIB) args.push('--lib', process.env.POSTCHECK_E2E_LIB);
-  execFileSync(process.execPath, args, { stdio: 'pipe' });
-  const dir = join(out, 'extension-firefox');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no Firefox build in ${out}`);
-  return { dir, root: out };
-}
-
-function fixtureFor(url) {
-  const u = new URL(url);
-  if (u.protocol !== 'https:') return null;
-  if (u.pathname.startsWith('/__fixture__/')) return u.pathname.slice('/__fixture__/'.length);
-  return pages[u.hostname] ?? null;
-}
 
 export async function launchFirefoxExtension() {
-  const build = buildFirefoxExtension();
+  // buildExtension() builds every browser's flavour into one private folder (removed at exit).
+  const dir = join(buildExtension().root, 'extension-firefox');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no Firefox build in ${dir}`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
     defaultViewport: { width: 1000, height: 800 },
   });
-  const addonId = await browser.installExtension(build.dir);
+  const addonId = await browser.installExtension(dir);
   const refused = [];
   const served = [];
   return {
@@ -69,12 +48,8 @@ export async function launchFirefoxExtension() {
           return;
         }
         served.push(request.url());
-        request.respond({
-          status: 200,
-          headers: { 'content-security-policy': strictCsp },
-          contentType: `${types[extname(name)] ?? 'text/plain'}; charset=utf-8`,
-          body: readFileSync(join(fixtures, name)),
-        });
+        const { body, contentType } = fixtureBody(name);
+        request.respond({ status: 200, headers: { 'content-security-policy': strictCsp }, contentType, body });
       });
       await page.goto(url);
       await pollPage(page, () => Array.isArray(window.fixtureEditors), 30000);
@@ -84,7 +59,6 @@ export async function launchFirefoxExtension() {
     },
     async close() {
       await browser.close();
-      rmSync(build.root, { recursive: true, force: true });
     },
   };
 }
@@ -97,17 +71,6 @@ export async function pollPage(page, predicate, timeout) {
     if (await page.evaluate(predicate).catch(() => false)) return;
     if (Date.now() - started > timeout) throw new Error(`page never satisfied ${predicate}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-// Waits until the drawn categories (sorted, distinct) satisfy `predicate`; returns them or throws.
-export async function waitForCategories(page, predicate, timeout = 5000) {
-  const started = Date.now();
-  for (;;) {
-    const found = await categories(page);  // page.evaluate() reads the same in puppeteer as in Playwright
-    if (predicate(found)) return found;
-    if (Date.now() - started > timeout) throw new Error(`categories never matched; last seen: ${JSON.stringify(found)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

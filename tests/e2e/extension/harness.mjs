@@ -47,8 +47,13 @@ const pages = {
   'www.instagram.com': 'instagram.html', 'www.linkedin.com': 'linkedin.html',
 };
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+// A fixture's body and content type, as both browsers' harnesses serve it.
+export function fixtureBody(name) {
+  return { body: readFileSync(join(fixtures, name)), contentType: `${types[extname(name)] ?? 'text/plain'}; charset=utf-8` };
+}
 
-function fixtureFor(url) {
+// The fixture file a request to the networks' addresses is answered with, or null (404).
+export function fixtureFor(url) {
   const u = new URL(url);
   if (u.pathname.startsWith('/__fixture__/')) return u.pathname.slice('/__fixture__/'.length);
   if (u.hostname === 'www.facebook.com' && u.pathname.startsWith('/pages/create')) return 'signup.html';
@@ -79,10 +84,11 @@ export async function launchExtension({ extensionDir } = {}) {
       const name = fixtureFor(route.request().url());
       if (!name) { await route.fulfill({ status: 404, body: '' }); return; }
       served.push(route.request().url());
+      const { body, contentType } = fixtureBody(name);
       await route.fulfill({
         status: 200,
-        headers: { 'content-type': `${types[extname(name)] ?? 'text/plain'}; charset=utf-8`, 'content-security-policy': strictCsp },
-        body: readFileSync(join(fixtures, name)),
+        headers: { 'content-type': contentType, 'content-security-policy': strictCsp },
+        body,
       });
     });
   }
@@ -135,7 +141,7 @@ export async function waitForCategories(page, predicate, timeout = 2000) {
     const found = await categories(page);
     if (predicate(found)) return found;
     if (Date.now() - started > timeout) throw new Error(`categories never matched; last seen: ${JSON.stringify(found)}`);
-    await page.waitForTimeout(20);
+    await new Promise((resolve) => setTimeout(resolve, 20));  // Playwright or puppeteer page
   }
 }
 
