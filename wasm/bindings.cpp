@@ -10,9 +10,10 @@
 #include <memory>
 #include <string>
 
-#include "default_policy.h"
+#include "default_policy_image.h"
 #include "postcheck/checker.h"
 #include "postcheck/policy.h"
+#include "postcheck/policy_image.h"
 
 namespace postcheck::wasm {
 
@@ -71,24 +72,10 @@ std::string json_string(std::string_view s) {
 class Engine {
  public:
   // Loads JSON policy text; on failure the engine keeps the policy it had.
-  LoadOutcome load(const std::string& json_text) {
-    LoadOutcome out;
-    auto result = parse_policy(json_text);
-    if (!result.errors.empty()) {
-      for (const auto& e : result.errors) out.errors += e.to_string() + "\n";
-      const auto& first = result.errors.front();
-      out.code = first.code;
-      out.path = first.path;
-      out.line = first.line;
-      out.column = first.column;
-      return out;
-    }
-    checker_ = std::make_unique<Checker>(std::move(*result.policy));
-    out.ok = true;
-    return out;
-  }
+  LoadOutcome load(const std::string& json_text) { return install(parse_policy(json_text)); }
 
-  LoadOutcome loadDefault() { return load(std::string(default_policy_json())); }
+  // The built-in policy, from its compiled image: no JSON to parse or validate at start-up.
+  LoadOutcome loadDefault() { return install(read_policy_image(default_policy_image())); }
 
   bool ready() const { return checker_ != nullptr; }
 
@@ -154,6 +141,23 @@ class Engine {
     }
     info.holdSeveritiesJson = holds + "]";
     return info;
+  }
+
+  // Compiles a loaded policy and puts it in force, or reports why it did not load and keeps the old one.
+  LoadOutcome install(PolicyLoadResult result) {
+    LoadOutcome out;
+    if (!result.errors.empty()) {
+      for (const auto& e : result.errors) out.errors += e.to_string() + "\n";
+      const auto& first = result.errors.front();
+      out.code = first.code;
+      out.path = first.path;
+      out.line = first.line;
+      out.column = first.column;
+      return out;
+    }
+    checker_ = std::make_unique<Checker>(std::move(*result.policy));
+    out.ok = true;
+    return out;
   }
 
  private:

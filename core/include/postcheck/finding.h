@@ -28,6 +28,7 @@ struct Suggestion {
   enum class Action : std::uint8_t { replace, remove, append };
   Action action = Action::replace;
   std::string text;
+  friend bool operator==(const Suggestion&, const Suggestion&) = default;
 };
 std::string_view suggestion_action_name(Suggestion::Action);
 

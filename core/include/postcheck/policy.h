@@ -31,6 +31,7 @@ struct MatcherSet {
   std::vector<std::string> vocabularies;   // names of Policy::vocabularies
   std::vector<RecognizerKind> recognizers;
   bool empty() const { return terms.empty() && vocabularies.empty() && recognizers.empty(); }
+  friend bool operator==(const MatcherSet&, const MatcherSet&) = default;
 };
 
 // When a rule applies. Unset means "any".
@@ -40,6 +41,7 @@ struct ContextFilter {
   bool matches(const Context& c) const {
     return (!account || *account == c.account) && (!authorised || *authorised == c.authorised);
   }
+  friend bool operator==(const ContextFilter&, const ContextFilter&) = default;
 };
 
 struct Rule {
@@ -72,23 +74,27 @@ struct Rule {
   MatcherSet near;
   std::uint32_t window = 8;
   bool same_sentence = true;
+  friend bool operator==(const Rule&, const Rule&) = default;
 };
 
 struct Vocabulary {
   std::vector<std::string> terms;
   std::vector<std::string> exceptions;
   bool masked = false;
+  friend bool operator==(const Vocabulary&, const Vocabulary&) = default;
 };
 
 struct CharityAccount {
   std::string network;       // "x" | "facebook" | "instagram" | "linkedin" | …
   std::string handle;        // "@CarersinBeds"
   std::string display_name;  // "Carers in Bedfordshire"
+  friend bool operator==(const CharityAccount&, const CharityAccount&) = default;
 };
 
 struct Contact {
   std::string role;   // "Communications Officer"
   std::string email;
+  friend bool operator==(const Contact&, const Contact&) = default;
 };
 
 struct Policy {
@@ -104,6 +110,7 @@ struct Policy {
   std::vector<Severity> hold_severities = {Severity::block};  // which severities hold a post
   std::map<std::string, Vocabulary> vocabularies;
   std::vector<Rule> rules;
+  friend bool operator==(const Policy&, const Policy&) = default;
 };
 
 // Stable error codes (documented in core/policies/README.md).
@@ -123,6 +130,7 @@ struct Policy {
 //   value.term         a term that normalises to nothing or misuses '*'
 //   value.range        a number outside its range (window: 1..100)
 //   rule.duplicate-id  two rules with one id
+//   policy.image       compiled policy bytes that are truncated, corrupt or of another format (policy_image.h)
 //   policy.too-large   beyond the loader's limits (size, nesting, number of terms)
 struct PolicyError {
   std::string code;

@@ -83,6 +83,10 @@ test('character counts follow each network', () => {
   assert.equal(countCharacters('See https://www.carersinbeds.org.uk/jobs/young-carers-worker now', 'x'), 4 + 23 + 4);
   assert.equal(countCharacters('café', 'x'), 4);
   assert.equal(countCharacters('日本', 'x'), 4, 'CJK weighs 2 on X');
+  // Plain ASCII skips the segmenter: the same counts, CR LF still one character.
+  assert.equal(countCharacters('One\r\ntwo\nthree', 'linkedin'), 13);
+  assert.equal(countCharacters('One\r\ntwo\nthree', 'linkedin'), countCharacters('One\r\ntwo\nthree 💚', 'linkedin') - 2);
+  assert.equal(countCharacters('', 'facebook'), 0);
 });
 
 test('Fix applies replace, remove and append suggestions exactly', () => {
