@@ -1,4 +1,4 @@
-// checker.cpp — compiles a Policy (one lexicon automaton for every term, the recognizers the rules
+// checker.cpp — compiles a Policy (one lexicon trie for every term, the recognizers the rules
 // use, one evaluator per rule) and checks posts with it.
 //
 //   Policy ──compile──▶ atoms (vocabularies, inline term lists, recognizer kinds)

@@ -1,6 +1,6 @@
 // lexicon.cpp — Lexicon: reads terms (the trailing '*' wildcard, normalisation, masked spellings) and
-// hands them to the one whole-word automaton that matches them all (lexicon_automaton.h), the masks
-// of masked terms to the '*' matcher beside it (lexicon_masks.h).
+// hands them to the one whole-word trie that matches them all (lexicon_trie.h), the masks of masked
+// terms to the '*' matcher beside it (lexicon_masks.h).
 #include "postcheck/lexicon.h"
 
 #include <algorithm>
@@ -8,15 +8,15 @@
 #include <tuple>
 #include <utility>
 
-#include "lexicon_automaton.h"
 #include "lexicon_masks.h"
 #include "lexicon_term.h"
+#include "lexicon_trie.h"
 #include "lexicon_variants.h"
 
 namespace postcheck {
 
 struct Lexicon::Impl {
-  lexicon_detail::LexiconAutomaton automaton;
+  lexicon_detail::LexiconTrie trie;
   lexicon_detail::MaskedSpellings masks;
   std::string units;  // add()'s scratch: a term's units
 };
@@ -47,13 +47,13 @@ bool Lexicon::add(std::string_view term_utf8, std::uint32_t owner, LexiconOption
   if (!lexicon_detail::plain_term_units(term, units)) units = normalise_term(term);
   if (units.empty()) return false;
 
-  impl_->automaton.add(units, owner, wildcard);
+  impl_->trie.add(units, owner, wildcard);
   if (options.masked) {
     // Collapsed spellings are ordinary terms; the masks of the term and of each of those are matched
-    // beside the automaton.
+    // beside the trie.
     impl_->masks.add(units, owner, wildcard);
     for (const std::string& collapsed : lexicon_detail::collapsed_variants(units)) {
-      impl_->automaton.add(collapsed, owner, wildcard);
+      impl_->trie.add(collapsed, owner, wildcard);
       impl_->masks.add(collapsed, owner, wildcard);
     }
   }
@@ -61,17 +61,17 @@ bool Lexicon::add(std::string_view term_utf8, std::uint32_t owner, LexiconOption
 }
 
 void Lexicon::compile() {
-  impl_->automaton.compile();
+  impl_->trie.compile();
   impl_->masks.compile();
 }
 
 void Lexicon::match(const NormalisedView& view, std::vector<LexiconMatch>& out) const {
   const std::size_t first = out.size();
-  impl_->automaton.match(view.units, out);
+  impl_->trie.match(view.units, out);
   const std::size_t masked_from = out.size();
   impl_->masks.match(view.units, out);
   if (out.size() == masked_from) return;
-  // Rare (a view word holding '*' that a mask fits): merge into the automaton's order, once each.
+  // Rare (a view word holding '*' that a mask fits): merge into the trie's order, once each.
   auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) {
     return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
   };
@@ -87,9 +87,9 @@ void Lexicon::match(const NormalisedView& view, std::vector<LexiconMatch>& out) 
 }
 
 std::size_t Lexicon::pattern_count() const {
-  return impl_->automaton.pattern_count() + impl_->masks.base_count();
+  return impl_->trie.pattern_count() + impl_->masks.base_count();
 }
-std::size_t Lexicon::state_count() const { return impl_->automaton.state_count(); }
-std::size_t Lexicon::memory_bytes() const { return impl_->automaton.memory_bytes() + impl_->masks.memory_bytes(); }
+std::size_t Lexicon::state_count() const { return impl_->trie.state_count(); }
+std::size_t Lexicon::memory_bytes() const { return impl_->trie.memory_bytes() + impl_->masks.memory_bytes(); }
 
 }  // namespace postcheck

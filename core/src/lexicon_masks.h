@@ -1,6 +1,6 @@
 // lexicon_masks.h — the masked spellings of masked terms ("f*ck", "b*llocks", "p*ss off"), matched
-// without putting them in the automaton. A word of n letters has n(n-1)/2 masks, which made masks
-// two thirds of the automaton's states; but a view word holding '*' is rare, so match() looks for
+// without putting them in the trie. A word of n letters has n(n-1)/2 masks, which would make masks
+// most of the trie; but a view word holding '*' is rare, so match() looks for
 // '*' (memchr) and compares only those words, letter by letter, with the masked terms whose word
 // begins the same. The spellings are the ones lexicon_variants.h lists: one run of '*' over letters
 // after the first unit of one word of at most kMaxMaskedWordLength units, of the term or of one of
@@ -16,7 +16,7 @@
 #include <tuple>
 #include <vector>
 
-#include "lexicon_automaton.h"
+#include "lexicon_trie.h"
 #include "lexicon_variants.h"
 #include "postcheck/lexicon.h"
 
@@ -24,7 +24,7 @@ namespace postcheck::lexicon_detail {
 
 class MaskedSpellings {
  public:
-  // Adds the masks of `base` (normalised units, as LexiconAutomaton::add takes them) for `owner`.
+  // Adds the masks of `base` (normalised units, as LexiconTrie::add takes them) for `owner`.
   // The base itself is not matched here. Invalidates compile() until it is called again.
   void add(std::string_view base, std::uint32_t owner, bool wildcard) {
     bases_.push_back(Base{static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(base.size()), owner,
@@ -37,7 +37,7 @@ class MaskedSpellings {
   void compile();
 
   // Appends the masked occurrences in `units` (a view's units) to `out`, unordered: (owner, begin,
-  // end) as the automaton would report for the mask as a term, possessives included. Linear in the
+  // end) as the trie would report for the mask as a term, possessives included. Linear in the
   // view plus, per word holding '*', the masked words that begin like it.
   void match(std::string_view units, std::vector<LexiconMatch>& out) const;
 
@@ -116,7 +116,7 @@ inline void MaskedSpellings::try_word(const Word& w, std::string_view units, std
     if (k != first_masked + masked) return;  // a second run
     ++masked;
   }
-  if (masked == 0) return;  // the base itself: the automaton's
+  if (masked == 0) return;  // the base itself: the trie's
   if (b.wildcard) {
     const std::size_t space = units.find(' ', end);
     out.push_back(LexiconMatch{b.owner, static_cast<std::uint32_t>(begin),

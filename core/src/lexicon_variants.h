@@ -1,6 +1,6 @@
 // lexicon_variants.h — the other spellings a masked term also matches ("f*ck", "f***", "bolocks").
 // Pure functions on normalised terms (units of normalise.h, words separated by one ' ');
-// no I/O, no state. Lexicon::add() puts a masked term's collapsed spellings in the automaton, and
+// no I/O, no state. Lexicon::add() puts a masked term's collapsed spellings in the trie, and
 // lexicon_masks.h matches the masks without listing them; masked_variants() lists them all, the
 // definition the tests hold that matcher to.
 #pragma once

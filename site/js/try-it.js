@@ -7,7 +7,7 @@
 import { loadChecker, communicationsOfficer } from './engine.js';
 import { UnderlineOverlay, autoGrow } from './underline-overlay.js';
 import { applySuggestion, renderFindingCards, summariseFindings } from './finding-cards.js';
-import { NETWORK_LIMITS, countCharacters } from './char-count.js';
+import { NETWORK_LIMITS, countCharacters, formatCount } from './char-count.js';
 
 // The engine starts first: its download and compile overlap the page's own set-up below.
 const checkerLoading = loadChecker();
@@ -119,12 +119,12 @@ function updateCounter(text) {
   const network = selectedValue('network') ?? 'x';
   const { limit } = NETWORK_LIMITS[network];
   const used = countCharacters(text, network);
-  elements.count.textContent = used.toLocaleString('en-GB');
-  elements.limit.textContent = limit.toLocaleString('en-GB');
+  elements.count.textContent = formatCount(used);
+  elements.limit.textContent = formatCount(limit);
   const over = used > limit;
   elements.counter.classList.toggle('is-over', over);
   document.getElementById('char-counter-unit').textContent =
-    over ? `characters: ${(used - limit).toLocaleString('en-GB')} over the ${NETWORK_LIMITS[network].label} limit` : 'characters';
+    over ? `characters: ${formatCount(used - limit)} over the ${NETWORK_LIMITS[network].label} limit` : 'characters';
 }
 
 function charityIdentity(network) {

@@ -1,5 +1,5 @@
-// lexicon_test.cpp — the lexicon matcher: the automaton on hand-built views (checked against a naive
-// matcher), the masked spellings (checked against the automaton holding every mask as a term), the
+// lexicon_test.cpp — the lexicon matcher: the trie on hand-built views (checked against a naive
+// matcher), the masked spellings (checked against the trie holding every mask as a term), the
 // shortcut for plain terms (checked against normalise_term()), and Lexicon end to end through
 // normalise()/normalise_term().
 #include "postcheck/lexicon.h"
@@ -15,8 +15,8 @@
 #include <tuple>
 #include <vector>
 
-#include "../../core/src/lexicon_automaton.h"
 #include "../../core/src/lexicon_term.h"
+#include "../../core/src/lexicon_trie.h"
 #include "../../core/src/lexicon_variants.h"
 #include "postcheck/normalise.h"
 #include "postcheck/policy.h"
@@ -25,7 +25,7 @@
 namespace {
 
 using postcheck::LexiconMatch;
-using postcheck::lexicon_detail::LexiconAutomaton;
+using postcheck::lexicon_detail::LexiconTrie;
 using postcheck::lexicon_detail::masked_variants;
 
 struct Term {
@@ -37,16 +37,16 @@ struct Term {
 // Units padded with ' ' at both ends, as every view is.
 std::string padded(std::string_view units) { return " " + std::string(units) + " "; }
 
-LexiconAutomaton automaton_of(const std::vector<Term>& terms) {
-  LexiconAutomaton automaton;
-  for (const Term& t : terms) automaton.add(t.units, t.owner, t.wildcard);
-  automaton.compile();
-  return automaton;
+LexiconTrie trie_of(const std::vector<Term>& terms) {
+  LexiconTrie trie;
+  for (const Term& t : terms) trie.add(t.units, t.owner, t.wildcard);
+  trie.compile();
+  return trie;
 }
 
-std::vector<LexiconMatch> scan(const LexiconAutomaton& automaton, std::string_view units) {
+std::vector<LexiconMatch> scan(const LexiconTrie& trie, std::string_view units) {
   std::vector<LexiconMatch> out;
-  automaton.match(units, out);
+  trie.match(units, out);
   return out;
 }
 
@@ -128,9 +128,9 @@ RandomCase random_case(std::mt19937& rng, const RandomCaseShape& shape) {
 
 }  // namespace
 
-TEST_SUITE("lexicon automaton") {
+TEST_SUITE("lexicon trie") {
   TEST_CASE("whole words only: a term inside a longer word never matches") {
-    const auto a = automaton_of({{"cunt", 1, false}, {"ass", 2, false}, {"cock", 3, false}});
+    const auto a = trie_of({{"cunt", 1, false}, {"ass", 2, false}, {"cock", 3, false}});
     CHECK(scan(a, padded("scunthorpe")).empty());
     CHECK(scan(a, padded("assessment of class")).empty());
     CHECK(scan(a, padded("cockpit")).empty());
@@ -145,7 +145,7 @@ TEST_SUITE("lexicon automaton") {
   }
 
   TEST_CASE("a suffix wildcard matches inflections and extends the span to the word's end") {
-    const auto a = automaton_of({{"grumbl", 7, true}, {"cock", 3, true}});
+    const auto a = trie_of({{"grumbl", 7, true}, {"cock", 3, true}});
     const std::string units = padded("grumbling and grumbles grumbl grumpy cockpit");
     const auto hits = scan(a, units);
     REQUIRE(hits.size() == 4);
@@ -159,7 +159,7 @@ TEST_SUITE("lexicon automaton") {
   }
 
   TEST_CASE("multi-word terms match across the one ' ' the view folds separators into") {
-    const auto a = automaton_of({{"can't be bothered", 4, false}, {"views my own", 5, false}});
+    const auto a = trie_of({{"can't be bothered", 4, false}, {"views my own", 5, false}});
     const std::string units = padded("honestly can't be bothered views my own");
     const auto hits = scan(a, units);
     REQUIRE(hits.size() == 2);
@@ -172,7 +172,7 @@ TEST_SUITE("lexicon automaton") {
   TEST_CASE("overlapping terms, shared owners and one report per (owner, begin, end)") {
     // "be" inside "can't be bothered", two owners of "bothered", and owner 9's two spellings
     // of the same word (a wildcard and the whole word) reported once.
-    const auto a = automaton_of({{"can't be bothered", 1, false},
+    const auto a = trie_of({{"can't be bothered", 1, false},
                                  {"be", 2, false},
                                  {"bothered", 3, false},
                                  {"bothered", 4, false},
@@ -186,14 +186,14 @@ TEST_SUITE("lexicon automaton") {
   }
 
   TEST_CASE("adjacent occurrences share their boundary ' '") {
-    const auto a = automaton_of({{"ass", 1, false}});
+    const auto a = trie_of({{"ass", 1, false}});
     const auto hits = scan(a, padded("ass ass ass"));
     using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
     CHECK(triples(hits) == std::vector<T>{{1, 1, 4}, {1, 5, 8}, {1, 9, 12}});
   }
 
   TEST_CASE("mentions, hashtags, apostrophes and masks are ordinary units of a term") {
-    const auto a = automaton_of({{"@carersinbeds", 1, false}, {"#carersweek", 2, false}, {"f*ck", 3, false},
+    const auto a = trie_of({{"@carersinbeds", 1, false}, {"#carersweek", 2, false}, {"f*ck", 3, false},
                                  {"f***", 4, false}});
     const std::string units = padded("thanks @carersinbeds for #carersweek f*ck f*** carersinbeds");
     using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
@@ -201,7 +201,7 @@ TEST_SUITE("lexicon automaton") {
   }
 
   TEST_CASE("empty views, padding only, terms at the very start and the very end") {
-    const auto a = automaton_of({{"first", 1, false}, {"last", 2, true}});
+    const auto a = trie_of({{"first", 1, false}, {"last", 2, true}});
     CHECK(scan(a, "").empty());
     CHECK(scan(a, " ").empty());
     CHECK(scan(a, "  ").empty());
@@ -212,12 +212,12 @@ TEST_SUITE("lexicon automaton") {
     CHECK(triples(scan(a, " lasting")) == std::vector<T>{{2, 1, 8}});
   }
 
-  TEST_CASE("an automaton with no terms, or not yet compiled, finds nothing") {
-    LexiconAutomaton empty;
+  TEST_CASE("a trie with no terms, or not yet compiled, finds nothing") {
+    LexiconTrie empty;
     empty.compile();
     CHECK(scan(empty, padded("anything at all")).empty());
     CHECK(empty.state_count() == 1);
-    LexiconAutomaton uncompiled;
+    LexiconTrie uncompiled;
     uncompiled.add("word", 1, false);
     CHECK(scan(uncompiled, padded("word")).empty());
     uncompiled.compile();
@@ -229,7 +229,7 @@ TEST_SUITE("lexicon automaton") {
   }
 
   TEST_CASE("appends to what is already in the output") {
-    const auto a = automaton_of({{"x", 1, false}});
+    const auto a = trie_of({{"x", 1, false}});
     std::vector<LexiconMatch> out{{99, 0, 0}};
     a.match(padded("x"), out);
     REQUIRE(out.size() == 2);
@@ -241,15 +241,15 @@ TEST_SUITE("lexicon automaton") {
     std::mt19937 rng(20261107);
     for (int round = 0; round < 600; ++round) {
       const auto [terms, view] = random_case(rng, {12, 4, 3, 4, 60});
-      const auto a = automaton_of(terms);
+      const auto a = trie_of(terms);
       INFO("round " << round << " view [" << view << "]");
       CHECK(triples(scan(a, view)) == triples(naive_scan(terms, view)));
     }
   }
 
-  TEST_CASE("long views, scanned as several interleaved streams, agree with the naive matcher") {
-    // Views of hundreds to thousands of units take the 2- and 4-stream paths; multi-word terms and
-    // wildcards then often straddle the points where one stream hands over to the next.
+  TEST_CASE("long views agree with the naive matcher") {
+    // Views of hundreds to thousands of units, multi-word terms and wildcards: walks that run on
+    // into the next words, and words walked again from their own start.
     std::mt19937 rng(7);
     for (int round = 0; round < 60; ++round) {
       std::vector<Term> terms;
@@ -268,16 +268,16 @@ TEST_SUITE("lexicon automaton") {
       while (view.size() < view_length) {
         const std::size_t length = 1 + rng() % 4;
         for (std::size_t i = 0; i < length; ++i) view.push_back("abc"[rng() % 3]);
-        if (rng() % 8 == 0) view += "'s";  // possessives across the streams' hand-overs too
+        if (rng() % 8 == 0) view += "'s";
         view.push_back(' ');
       }
-      const auto a = automaton_of(terms);
+      const auto a = trie_of(terms);
       INFO("round " << round << " view length " << view.size());
       CHECK(triples(scan(a, view)) == triples(naive_scan(terms, view)));
     }
   }
   TEST_CASE("a possessive ends a whole word, and the occurrence stops before the apostrophe") {
-    const auto a = automaton_of({{"client", 1, false}, {"carers in bedfordshire", 2, false}, {"carers", 3, false},
+    const auto a = trie_of({{"client", 1, false}, {"carers in bedfordshire", 2, false}, {"carers", 3, false},
                                  {"grumbl", 4, true}, {"carer's allowance", 5, false}, {"carer", 6, false}});
     using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
     //                      0         1         2         3
@@ -295,78 +295,33 @@ TEST_SUITE("lexicon automaton") {
     CHECK(scan(a, " client's").empty());
   }
 
-  // Compiled shapes, from nearly all sparse (only the root has a full row) to every silent state
-  // dense; the default sits between. Matches never depend on the shape.
-  struct Shape {
-    std::size_t dense_depth;
-    std::size_t dense_children;
-  };
-  constexpr Shape kShapes[] = {{0, 1000}, {0, 2}, {1, 3}, {LexiconAutomaton::kDefaultDenseDepth,
-                                                            LexiconAutomaton::kDefaultDenseChildren},
-                               {1000, 1000}};
-
-  TEST_CASE("every compiled shape, sparse or dense, agrees with the naive matcher") {
+  TEST_CASE("larger random cases, some with thousands of units, agree with the naive matcher") {
     std::mt19937 rng(424242);
     for (int round = 0; round < 300; ++round) {
       const auto [terms, view] = random_case(rng, {30, 6, 4, 3, round % 10 == 0 ? std::size_t{2000} : std::size_t{80}});
-      const auto expected = triples(naive_scan(terms, view));
-      for (const Shape shape : kShapes) {
-        LexiconAutomaton a;
-        for (const Term& t : terms) a.add(t.units, t.owner, t.wildcard);
-        a.compile(shape.dense_depth, shape.dense_children);
-        INFO("round " << round << " shape " << shape.dense_depth << "/" << shape.dense_children << " view [" << view
-                      << "]");
-        CHECK(triples(scan(a, view)) == expected);
-      }
+      const auto a = trie_of(terms);
+      INFO("round " << round << " view [" << view << "]");
+      CHECK(triples(scan(a, view)) == triples(naive_scan(terms, view)));
     }
   }
 
-  // Every transition of the all-sparse shape against the all-dense one (the numbering of states is
-  // the same in both: breadth-first, silent before reporting).
-  void check_transitions_agree(const std::vector<Term>& terms) {
-    LexiconAutomaton sparse;
-    LexiconAutomaton dense;
-    for (const Term& t : terms) {
-      sparse.add(t.units, t.owner, t.wildcard);
-      dense.add(t.units, t.owner, t.wildcard);
+  TEST_CASE("busy nodes (full rows) and quiet ones (sibling lists) match alike") {
+    // Over 6 children a node switches to a full row: words starting with every letter and digit,
+    // and a prefix with a child of each class, then the same terms one letter each.
+    std::vector<Term> terms;
+    const std::string units = "abcdefghijklmnopqrstuvwxyz0123456789'*@#.";
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      terms.push_back(Term{std::string(1, units[i]) + "x", static_cast<std::uint32_t>(i % 3), i % 4 == 0});
+      terms.push_back(Term{std::string("q") + units[i], 7, false});
     }
-    sparse.compile(0, 1000);
-    dense.compile(1000, 1000);
-    REQUIRE(sparse.state_count() == dense.state_count());
-    CHECK(sparse.dense_state_count() == 1);
-    CHECK(dense.dense_state_count() > 1);
-    const std::string units = " abcdefghijklmnopqrstuvwxyz0123456789'*@#.\x01";
-    std::size_t differences = 0;
-    for (std::uint32_t state = 0; state < sparse.state_count(); ++state) {
-      for (const char unit : units) {
-        const auto u = static_cast<unsigned char>(unit);
-        if (sparse.next_state(state, u) != dense.next_state(state, u)) ++differences;
-      }
-    }
-    CHECK(differences == 0);
+    std::string view = " ";
+    for (const char a : units) view += std::string(1, a) + "x " + "q" + std::string(1, a) + " " + std::string(1, a) + "xy ";
+    const auto expected = triples(naive_scan(terms, view));
+    CHECK(expected.size() > 2 * units.size());
+    CHECK(triples(scan(trie_of(terms), view)) == expected);
   }
 
-  TEST_CASE("sparse and dense transitions agree on every state and unit") {
-    std::mt19937 rng(99);
-    for (int round = 0; round < 100; ++round) {
-      std::vector<Term> terms;
-      const std::size_t term_count = 1 + rng() % 40;
-      for (std::size_t t = 0; t < term_count; ++t) {
-        std::string units;
-        const std::size_t words = 1 + rng() % 3;
-        for (std::size_t w = 0; w < words; ++w) {
-          if (w > 0) units += ' ';
-          const std::size_t length = 1 + rng() % 5;
-          for (std::size_t i = 0; i < length; ++i) units.push_back("abs'"[rng() % (i == 0 ? 3 : 4)]);
-        }
-        terms.push_back(Term{units, static_cast<std::uint32_t>(rng() % 4), rng() % 4 == 0});
-      }
-      INFO("round " << round);
-      check_transitions_agree(terms);
-    }
-  }
-
-  TEST_CASE("the default policy's terms: every shape agrees, transition by transition and on a view") {
+  TEST_CASE("the default policy's terms agree with the naive matcher on a view of them") {
     std::ifstream in(POSTCHECK_SOURCE_DIR "/core/policies/carers-in-bedfordshire.json", std::ios::binary);
     REQUIRE(in);
     const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -390,7 +345,6 @@ TEST_SUITE("lexicon automaton") {
       add(rule.exceptions);
     }
     REQUIRE(terms.size() > 1000);
-    check_transitions_agree(terms);
 
     // A view of terms, cut and joined at random, with possessives: deep paths, hits and fall-offs.
     std::mt19937 rng(5);
@@ -403,17 +357,11 @@ TEST_SUITE("lexicon automaton") {
     }
     const auto expected = triples(naive_scan(terms, view));
     CHECK(expected.size() > 100);
-    for (const Shape shape : kShapes) {
-      LexiconAutomaton a;
-      for (const Term& t : terms) a.add(t.units, t.owner, t.wildcard);
-      a.compile(shape.dense_depth, shape.dense_children);
-      INFO("shape " << shape.dense_depth << "/" << shape.dense_children);
-      CHECK(triples(scan(a, view)) == expected);
-    }
+    CHECK(triples(scan(trie_of(terms), view)) == expected);
   }
 
   TEST_CASE("a wildcard and a possessive in one word are reported in order") {
-    const auto a = automaton_of({{"care", 1, true}, {"carers", 2, false}});
+    const auto a = trie_of({{"care", 1, true}, {"carers", 2, false}});
     using T = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
     // The wildcard is found first (at "care") but ends later (at the word's end).
     CHECK(triples(scan(a, padded("carers's x"))) == std::vector<T>{{2, 1, 7}, {1, 1, 9}});
@@ -421,8 +369,8 @@ TEST_SUITE("lexicon automaton") {
 }
 
 TEST_SUITE("lexicon masked spellings") {
-  TEST_CASE("masks matched beside the automaton agree with every mask as a term") {
-    // The reference is the automaton holding each term and all of masked_variants(term) as terms;
+  TEST_CASE("masks matched beside the trie agree with every mask as a term") {
+    // The reference is the trie holding each term and all of masked_variants(term) as terms;
     // Lexicon matches the masks by comparing the words that hold '*'. Short words over a small
     // alphabet make masks, collapsed doubles, phrases, wildcards and possessives meet often.
     std::mt19937 rng(2024);
@@ -435,7 +383,7 @@ TEST_SUITE("lexicon masked spellings") {
     };
     for (int round = 0; round < 400; ++round) {
       postcheck::Lexicon lexicon;
-      LexiconAutomaton reference;
+      LexiconTrie reference;
       std::vector<std::string> terms;
       const std::size_t term_count = 1 + rng() % 6;
       for (std::size_t t = 0; t < term_count; ++t) {
@@ -647,7 +595,7 @@ TEST_SUITE("lexicon") {
     const auto plain = lexicon_of({{"fuck", 1}});
     CHECK(find(plain, "f*ck") == "");
     CHECK(plain.pattern_count() == 1);
-    // Each masked term (and "bolocks") is one spelling in the automaton and one stands for its masks.
+    // Each masked term (and "bolocks") is one spelling in the trie and one stands for its masks.
     CHECK(lexicon.pattern_count() == 5 + 5);
   }
 
@@ -720,7 +668,7 @@ TEST_SUITE("lexicon") {
     CHECK(find(masked, "that tw*t's car") == "4:tw*t");
   }
 
-  TEST_CASE("a moved lexicon keeps its automaton") {
+  TEST_CASE("a moved lexicon keeps its trie") {
     Lexicon first = lexicon_of({{"bollocks", 1}});
     Lexicon second = std::move(first);
     CHECK(find(second, "bollocks") == "1:bollocks");

@@ -1,5 +1,5 @@
 // checker.h — a compiled policy that checks posts.
-// Two phases: Checker::compile(policy) builds one lexicon automaton for all terms of all rules and
+// Two phases: Checker::compile(policy) builds one lexicon trie for all terms of all rules and
 // resolves recognizers, once; check() is const, thread-compatible and linear in the text.
 // Contract: findings are sorted by position (then severity, highest first); overlapping findings of
 // one category are merged into one (the most severe rule's text, the union of the spans).

@@ -1,8 +1,7 @@
 // lexicon.h — matches every term of every rule in one pass over a NormalisedView.
-// Two phases (as re2's RE2::Set): add() terms, compile() once into an Aho–Corasick automaton
-// (full rows for the few shallow states every word passes, children and a failure link for the
-// rest: small and quick to build), then match() any number of times; match() is const and linear
-// in the view.
+// Two phases (as re2's RE2::Set): add() terms, compile() once into one trie of all of them, then
+// match() any number of times: const, and linear in the view (a walk from each word start, at most
+// the longest term long).
 // Terms are normalised with normalise_term(). Matching is whole-word: a match must start at a word
 // boundary (the unit before it is ' ') and end at one, unless the term ends with '*' (a suffix
 // wildcard: "grumbl*" matches "grumbling", and the match is extended to the end of the word).
@@ -49,8 +48,8 @@ class Lexicon {
   // Only the last '*' is the wildcard: the term "f***" is "f**" followed by a wildcard.
   bool add(std::string_view term_utf8, std::uint32_t owner, LexiconOptions options = {});
 
-  // Builds the automaton. Call once, after the last add(). Linear in the automaton's states (plus the
-  // classes of units the terms use times the few dense states); no allocation per state or term.
+  // Builds the trie. Call once, after the last add(). Linear in the terms' units; no allocation per
+  // node or term.
   void compile();
 
   // Appends every whole-word occurrence in `view` to `out`, ordered by end, then begin, then owner;
@@ -60,11 +59,11 @@ class Lexicon {
 
   // Distinct (spelling, owner, wildcard) entries added: each term and each collapsed spelling of a
   // masked term, plus one per masked term and collapsed spelling standing for all its masks. The
-  // automaton's spellings are counted by compile(), so call it first.
+  // trie's spellings are counted by compile(), so call it first.
   std::size_t pattern_count() const;
-  // States of the compiled automaton (0 before compile()).
+  // Nodes of the compiled trie (0 before compile()).
   std::size_t state_count() const;
-  // Bytes held by the compiled automaton (for sizing the wasm heap and the benchmark's report).
+  // Bytes held by the compiled trie and masks (for sizing the wasm heap and the benchmark's report).
   std::size_t memory_bytes() const;
 
  private:

@@ -8,7 +8,7 @@ import { repoRoot } from './helpers/site-server.mjs';
 import { parsePolicyText, renderPolicyHtml } from '../../../tools/build-site.mjs';
 import { CATEGORIES, CLAUSE_IDS, clauseHref, clauseLabel, normaliseClause } from '../../../site/js/categories.js';
 import { validateScenarios } from '../../../site/js/scenario-data.js';
-import { countCharacters, NETWORK_LIMITS } from '../../../site/js/char-count.js';
+import { countCharacters, formatCount, NETWORK_LIMITS } from '../../../site/js/char-count.js';
 import { applySuggestion, fixLabel, summariseFindings } from '../../../site/js/finding-cards.js';
 import { assignLayers } from '../../../site/js/underline-overlay.js';
 import { loadProgress, saveAnswer, clearProgress, score, STORAGE_KEY } from '../../../site/js/progress-store.js';
@@ -87,6 +87,7 @@ test('character counts follow each network', () => {
   assert.equal(countCharacters('One\r\ntwo\nthree', 'linkedin'), 13);
   assert.equal(countCharacters('One\r\ntwo\nthree', 'linkedin'), countCharacters('One\r\ntwo\nthree 💚', 'linkedin') - 2);
   assert.equal(countCharacters('', 'facebook'), 0);
+  for (const n of [0, 7, 280, 2200, 63206, 1234567]) assert.equal(formatCount(n), n.toLocaleString('en-GB'), String(n));
 });
 
 test('Fix applies replace, remove and append suggestions exactly', () => {

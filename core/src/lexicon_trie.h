@@ -1,0 +1,362 @@
+// lexicon_trie.h — the whole-word matcher behind Lexicon: normalised terms in, (owner, begin, end)
+// occurrences out, in one pass over a view's units.
+// Every term is stored in one trie with the word boundaries it needs: " term " (whole word) or
+// " term" (suffix wildcard; the occurrence is then extended to the end of its word). Since every
+// occurrence begins right after a ' ' (views start with one), matching walks the trie from each ' '
+// of the view for as long as the view follows a path, reporting the terms that end on the way: no
+// failure links are needed, so compiling is just building the trie (the cheapest part of an
+// Aho–Corasick build, which this replaced to cut the WebAssembly module's cold start), and a walk
+// is at most the longest term long, so matching stays linear in the view.
+// A possessive ends a word too: a whole-word term also matches before "'s" ("client's") and before
+// the "'" after an s ("carers'"), and the occurrence stops before the apostrophe.
+// Layout: terms go into a growing trie (children as sibling lists); compile() then lays it out again
+// breadth-first for matching, each node's children side by side, so that a step is one load for a
+// node with one child (most of them: the node holds its child's class), a short scan of the
+// children's classes for a few, and a full row by class for the busy nodes near the root, where
+// every word starts. No I/O, no globals.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "postcheck/lexicon.h"
+
+namespace postcheck::lexicon_detail {
+
+// The view's alphabet (normalise.h) as dense classes: ' ' 0, 'a'..'z' 1..26, '0'..'9' 27..36,
+// '\'' 37, '*' 38, '@' 39, '#' 40, '.' 41, and '\x01' 42. A byte outside the alphabet (never in a
+// well-formed view) reads as '\x01': part of a word, in no term.
+inline constexpr std::size_t kUnitClassCount = 43;
+inline constexpr std::uint8_t kSpaceClass = 0;
+inline constexpr std::uint8_t kOtherLetterClass = 42;
+inline constexpr std::array<std::uint8_t, 256> kUnitClass = [] {
+  std::array<std::uint8_t, 256> classes{};
+  classes.fill(kOtherLetterClass);
+  classes[static_cast<unsigned char>(' ')] = kSpaceClass;
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(1 + c - 'a');
+  for (int c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(27 + c - '0');
+  classes[static_cast<unsigned char>('\'')] = 37;
+  classes[static_cast<unsigned char>('*')] = 38;
+  classes[static_cast<unsigned char>('@')] = 39;
+  classes[static_cast<unsigned char>('#')] = 40;
+  classes[static_cast<unsigned char>('.')] = 41;
+  return classes;
+}();
+
+// Whether the '\'' at units[i] ends a word as a possessive: "'s" then ' ' ("client's"), or an s
+// before it and ' ' after ("carers'"). The ' ' must be there, as for any whole-word end.
+inline bool is_possessive_apostrophe(std::string_view units, std::size_t i) {
+  const std::size_t n = units.size();
+  if (i + 2 < n && units[i + 1] == 's' && units[i + 2] == ' ') return true;
+  return i >= 1 && units[i - 1] == 's' && i + 1 < n && units[i + 1] == ' ';
+}
+
+class LexiconTrie {
+ public:
+  // Adds `term` (normalised units, no leading or trailing ' ', not empty) for `owner`; a wildcard
+  // term may end inside a word. Adding the same (term, owner, wildcard) twice adds it once.
+  // Invalidates an earlier compile() until compile() is called again. The term is only copied
+  // here; compile() builds the trie from all of them at once, so that it is allocated once at its
+  // final size instead of regrown (and copied) as terms arrive.
+  void add(std::string_view term, std::uint32_t owner, bool wildcard) {
+    terms_.push_back(Term{static_cast<std::uint32_t>(term_units_.size()), static_cast<std::uint32_t>(term.size()),
+                          owner, wildcard});
+    term_units_.append(term);
+    compiled_ = false;
+  }
+
+  // Builds the trie from every term added so far and lays it out for matching: linear in their
+  // units (times the few siblings passed on the way), one allocation for the nodes. The growing
+  // trie is freed afterwards; only the terms are kept, for a later add() and compile().
+  void compile();
+
+  // Appends the occurrences in `units` (a view's units) to `out`, ordered by end, then begin, then
+  // owner, each (owner, begin, end) once. Nothing when compile() has not been called since the last
+  // add(). Linear in units.size() (times at most the longest term) plus the occurrences.
+  void match(std::string_view units, std::vector<LexiconMatch>& out) const;
+
+  // Distinct (term, owner, wildcard) entries, counted as compile() puts them in the trie.
+  std::size_t pattern_count() const { return pattern_count_; }
+  // Nodes of the trie, the root included (0 before the first compile()).
+  std::size_t state_count() const { return nodes_.size(); }
+  // Bytes held: the trie laid out for matching, and the terms.
+  std::size_t memory_bytes() const {
+    return nodes_.capacity() * sizeof(Node) + classes_.capacity() + rows_.capacity() * sizeof(std::uint32_t) +
+           outputs_.capacity() * sizeof(Output) + terms_.capacity() * sizeof(Term) + term_units_.capacity();
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr std::uint16_t kNoRow = 0xFFFF;
+  // While inserting, a node with more children than this gets a full row (the node after the root's
+  // ' ' has one per letter): sibling lists stay short.
+  static constexpr std::uint8_t kMaxSiblingChildren = 6;
+  // Laid out for matching, a node with more children than this gets a full row: a walk mostly ends
+  // one or two units into a word, at such a node, where scanning the children's classes would cost
+  // more than the row's one load.
+  static constexpr std::uint8_t kMaxScannedChildren = 2;
+
+  // The trie as terms are inserted. A node with more children than kMaxSiblingChildren also gets a
+  // full row in build_rows_, so that inserting stays quick near the root.
+  struct BuildNode {  // 16 bytes
+    std::uint32_t first_child = 0;  // 0: none (the root is nobody's child)
+    std::uint32_t next_sibling = 0;
+    std::uint32_t first_output = kNone;
+    std::uint16_t row = kNoRow;
+    std::uint8_t unit_class = 0;  // of the edge into this node
+    std::uint8_t children = 0;  // counted up to kMaxSiblingChildren + 1
+  };
+  struct BuildOutput {
+    std::uint32_t owner;
+    std::uint32_t next;
+    bool wildcard;
+  };
+  // The trie laid out for matching, breadth-first: a node's children are nodes first_child ..
+  // first_child + children - 1, their classes in classes_ at the same numbers.
+  struct Node {  // 16 bytes
+    std::uint32_t first_child;
+    std::uint32_t first_output;  // its outputs_ are [first_output, first_output + outputs)
+    std::uint32_t outputs;
+    std::uint16_t row;  // a full row in rows_, for a node with many children
+    std::uint8_t children;
+    std::uint8_t first_class;  // the class of the edge to first_child
+  };
+  struct Output {
+    std::uint32_t owner;
+    bool wildcard;
+  };
+  struct Term {  // its units are term_units_[offset, offset + length)
+    std::uint32_t offset;
+    std::uint32_t length;
+    std::uint32_t owner;
+    bool wildcard;
+  };
+
+  // A child in the growing trie (0: none).
+  std::uint32_t build_child(std::uint32_t node, std::uint8_t unit_class) const {
+    const BuildNode& n = build_[node];
+    if (n.row != kNoRow) return build_rows_[static_cast<std::size_t>(n.row) * kUnitClassCount + unit_class];
+    for (std::uint32_t c = n.first_child; c != 0; c = build_[c].next_sibling) {
+      if (build_[c].unit_class == unit_class) return c;
+    }
+    return 0;
+  }
+  // A child in the laid-out trie (0: none).
+  std::uint32_t child(std::uint32_t node, std::uint8_t unit_class) const {
+    const Node& n = nodes_[node];
+    if (n.first_class == unit_class) return n.first_child;  // one load for most steps
+    if (n.children <= 1) return 0;
+    if (n.row != kNoRow) return rows_[static_cast<std::size_t>(n.row) * kUnitClassCount + unit_class];
+    for (std::uint32_t c = n.first_child + 1, end = n.first_child + n.children; c < end; ++c) {
+      if (classes_[c] == unit_class) return c;
+    }
+    return 0;
+  }
+  void add_child(std::uint32_t parent, std::uint32_t child);
+  // Puts one term in the growing trie, or nothing when the (term, owner, wildcard) is there already.
+  void insert(std::string_view term, std::uint32_t owner, bool wildcard);
+  // Lays the growing trie out for matching (nodes_, classes_, rows_, outputs_).
+  void lay_out();
+  // The walk from the ' ' at units[start]: every term that begins at start + 1.
+  void walk(std::string_view units, std::size_t start, std::vector<LexiconMatch>& out) const;
+
+  std::vector<Term> terms_;
+  std::string term_units_;
+  // The growing trie, only during compile(); [0] is the root.
+  std::vector<BuildNode> build_;
+  std::vector<std::uint32_t> build_rows_;  // kUnitClassCount per row
+  std::vector<BuildOutput> build_outputs_;
+  std::vector<Node> nodes_;  // [0] is the root
+  std::vector<std::uint8_t> classes_;
+  std::vector<std::uint32_t> rows_;  // kUnitClassCount per row
+  std::vector<Output> outputs_;
+  std::uint32_t space_node_ = 0;  // the root's ' ' child, where every walk starts (0: no terms)
+  std::size_t pattern_count_ = 0;
+  bool compiled_ = false;
+};
+
+inline void LexiconTrie::add_child(std::uint32_t parent, std::uint32_t node) {
+  BuildNode& p = build_[parent];
+  build_[node].next_sibling = p.first_child;
+  p.first_child = node;
+  if (p.row != kNoRow) {
+    build_rows_[static_cast<std::size_t>(p.row) * kUnitClassCount + build_[node].unit_class] = node;
+  } else if (++p.children > kMaxSiblingChildren && build_rows_.size() / kUnitClassCount < kNoRow) {
+    p.row = static_cast<std::uint16_t>(build_rows_.size() / kUnitClassCount);
+    build_rows_.resize(build_rows_.size() + kUnitClassCount, 0);
+    for (std::uint32_t c = p.first_child; c != 0; c = build_[c].next_sibling) {
+      build_rows_[static_cast<std::size_t>(p.row) * kUnitClassCount + build_[c].unit_class] = c;
+    }
+  }
+}
+
+inline void LexiconTrie::insert(std::string_view term, std::uint32_t owner, bool wildcard) {
+  // The trie path: ' ', the term's units, and ' ' unless a wildcard. build_ has room for it.
+  std::uint32_t node = 0;
+  bool fresh = false;  // once off the trie, every later unit makes a new node: no lookup
+  const std::size_t path_length = term.size() + (wildcard ? 1 : 2);
+  for (std::size_t k = 0; k < path_length; ++k) {
+    const auto unit = static_cast<unsigned char>(k == 0 || k > term.size() ? ' ' : term[k - 1]);
+    const std::uint8_t unit_class = kUnitClass[unit];
+    std::uint32_t next = fresh ? 0 : build_child(node, unit_class);
+    if (next == 0) {
+      next = static_cast<std::uint32_t>(build_.size());
+      BuildNode created;
+      created.unit_class = unit_class;
+      build_.push_back(created);
+      add_child(node, next);
+      fresh = true;
+    }
+    node = next;
+  }
+  for (std::uint32_t o = build_[node].first_output; o != kNone; o = build_outputs_[o].next) {
+    if (build_outputs_[o].owner == owner) return;  // the node fixes the units and the wildcard
+  }
+  build_outputs_.push_back(BuildOutput{owner, build_[node].first_output, wildcard});
+  build_[node].first_output = static_cast<std::uint32_t>(build_outputs_.size() - 1);
+  ++pattern_count_;
+}
+
+inline void LexiconTrie::lay_out() {
+  // Breadth-first: a node's children get consecutive numbers as it is taken from the queue.
+  const std::size_t count = build_.size();
+  std::vector<std::uint32_t> order;  // build node of each number
+  order.reserve(count);
+  order.push_back(0);
+  nodes_.assign(count, Node{0, 0, 0, kNoRow, 0, kOtherLetterClass + 1});
+  classes_.assign(count, 0);
+  rows_.clear();
+  outputs_.clear();
+  outputs_.reserve(build_outputs_.size());
+  for (std::size_t number = 0; number < order.size(); ++number) {
+    const BuildNode& b = build_[order[number]];
+    Node& n = nodes_[number];
+    n.first_output = static_cast<std::uint32_t>(outputs_.size());
+    for (std::uint32_t o = b.first_output; o != kNone; o = build_outputs_[o].next) {
+      outputs_.push_back(Output{build_outputs_[o].owner, build_outputs_[o].wildcard});
+    }
+    n.outputs = static_cast<std::uint32_t>(outputs_.size() - n.first_output);
+    n.first_child = static_cast<std::uint32_t>(order.size());
+    for (std::uint32_t c = b.first_child; c != 0; c = build_[c].next_sibling) {
+      classes_[order.size()] = build_[c].unit_class;
+      order.push_back(c);
+    }
+    n.children = static_cast<std::uint8_t>(std::min<std::size_t>(order.size() - n.first_child, 0xFF));
+    if (n.children == 0) continue;
+    n.first_class = classes_[n.first_child];
+    if (n.children > kMaxScannedChildren && rows_.size() / kUnitClassCount < kNoRow) {
+      n.row = static_cast<std::uint16_t>(rows_.size() / kUnitClassCount);
+      rows_.resize(rows_.size() + kUnitClassCount, 0);
+      for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) {
+        rows_[static_cast<std::size_t>(n.row) * kUnitClassCount + classes_[c]] = c;
+      }
+    }
+  }
+}
+
+inline void LexiconTrie::compile() {
+  // At most one node per unit and boundary of each term: one allocation, however many terms.
+  std::size_t bound = 1;
+  for (const Term& t : terms_) bound += t.length + 2;
+  build_.clear();
+  build_.reserve(bound);
+  build_.emplace_back();
+  build_rows_.clear();
+  build_outputs_.clear();
+  build_outputs_.reserve(terms_.size());
+  pattern_count_ = 0;
+  for (const Term& t : terms_) insert(std::string_view(term_units_).substr(t.offset, t.length), t.owner, t.wildcard);
+  lay_out();
+  std::vector<BuildNode>().swap(build_);  // released: the laid-out trie is what matching reads
+  std::vector<std::uint32_t>().swap(build_rows_);
+  std::vector<BuildOutput>().swap(build_outputs_);
+  space_node_ = child(0, kSpaceClass);
+  compiled_ = true;
+}
+
+inline void LexiconTrie::walk(std::string_view units, std::size_t start, std::vector<LexiconMatch>& out) const {
+  // The arrays in locals: out.push_back() might otherwise make the compiler reload them every step.
+  const Node* const nodes = nodes_.data();
+  const std::uint8_t* const classes = classes_.data();
+  const std::uint32_t* const rows = rows_.data();
+  const Output* const outputs = outputs_.data();
+  const auto* const u = reinterpret_cast<const unsigned char*>(units.data());
+  const auto begin = static_cast<std::uint32_t>(start + 1);
+  const std::size_t n = units.size();
+  std::size_t word_end = 0;  // the end of the word where a wildcard last ended on this walk
+  std::uint32_t node = space_node_;
+  for (std::size_t i = start + 1; i < n; ++i) {
+    const unsigned char unit = u[i];
+    const std::uint8_t unit_class = kUnitClass[unit];
+    const Node& here = nodes[node];
+    // A possessive: the whole-word terms that a ' ' here would end, end before the apostrophe.
+    if (unit == '\'' && is_possessive_apostrophe(units, i)) [[unlikely]] {
+      if (const std::uint32_t at_space = child(node, kSpaceClass); at_space != 0) {
+        const Node& ending = nodes[at_space];
+        for (std::uint32_t o = ending.first_output; o < ending.first_output + ending.outputs; ++o) {
+          if (!outputs[o].wildcard) out.push_back(LexiconMatch{outputs[o].owner, begin, static_cast<std::uint32_t>(i)});
+        }
+      }
+    }
+    // child(), spelled out with the arrays in locals.
+    std::uint32_t next = 0;
+    if (here.first_class == unit_class) {
+      next = here.first_child;
+    } else if (here.row != kNoRow) {
+      next = rows[static_cast<std::size_t>(here.row) * kUnitClassCount + unit_class];
+    } else {
+      for (std::uint32_t c = here.first_child + 1, end = here.first_child + here.children; c < end; ++c) {
+        if (classes[c] == unit_class) {
+          next = c;
+          break;
+        }
+      }
+    }
+    if (next == 0) return;
+    node = next;
+    const Node& reached = nodes[node];
+    if (reached.outputs == 0) continue;
+    for (std::uint32_t o = reached.first_output; o < reached.first_output + reached.outputs; ++o) {
+      std::size_t end = i;  // a whole word ends before the ' ' just read
+      if (outputs[o].wildcard) {
+        // The word's end is found once per word however many wildcards end inside it (the walk
+        // only moves on, so it stays right until the walk passes it).
+        if (word_end <= i) {
+          const std::size_t space = units.find(' ', i + 1);
+          word_end = space == std::string_view::npos ? n : space;
+        }
+        end = word_end;
+      }
+      out.push_back(LexiconMatch{outputs[o].owner, begin, static_cast<std::uint32_t>(end)});
+    }
+  }
+}
+
+inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>& out) const {
+  if (!compiled_ || space_node_ == 0) return;
+  const std::size_t first = out.size();
+  // Word gaps are short: a plain loop finds the next ' ' sooner than a call to memchr.
+  for (std::size_t i = 0, n = units.size(); i < n; ++i) {
+    if (units[i] == ' ') walk(units, i, out);
+  }
+  if (out.size() - first < 2) return;
+  // Walks report by begin; callers want (end, begin, owner), each once.
+  const auto from = out.begin() + static_cast<std::ptrdiff_t>(first);
+  auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) {
+    return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
+  };
+  std::sort(from, out.end(), by_end);
+  out.erase(std::unique(from, out.end(),
+                        [](const LexiconMatch& a, const LexiconMatch& b) {
+                          return a.owner == b.owner && a.begin == b.begin && a.end == b.end;
+                        }),
+            out.end());
+}
+
+}  // namespace postcheck::lexicon_detail
