@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "default_policy_image.h"
 #include "postcheck/checker.h"
@@ -19,11 +20,19 @@ namespace postcheck::wasm {
 
 // One finding as JavaScript sees it (the wrapper adds `excerpt` from its own string and folds
 // suggestionAction/suggestionText into `suggestion`).
-struct FindingOut {
-  std::string rule, category, severity, clause, message, advice;
-  std::uint32_t start = 0, end = 0;  // UTF-16 code units
-  std::string suggestionAction;      // "" when the rule offers no fix
+// A rule as findings refer to it: check() returns only rule indexes and spans, and the JS wrapper
+// looks the texts up in a table of these, made once per policy (so no strings cross per finding).
+struct RuleOut {
+  std::string id, category, severity, clause, message, advice;
+  std::string suggestionAction;  // "" when the rule offers no fix of its own
   std::string suggestionText;
+};
+
+// What check() returns per finding, as four numbers in one Uint32Array.
+enum FindingSuggestion : std::uint32_t {
+  kNoSuggestion = 0,    // no fix
+  kRuleSuggestion = 1,  // the rule's own suggestion, as in the rule table
+  kOwnSuggestion = 2,   // a fix made for this finding (a masked word): suggestionText(i)
 };
 
 // The outcome of loading a policy: ok, or the errors (one per line, "line:column: code at path: message")
@@ -79,27 +88,54 @@ class Engine {
 
   bool ready() const { return checker_ != nullptr; }
 
-  // Findings for `text` in the given context, as a plain JavaScript array of FindingOut objects.
-  emscripten::val check(const std::u16string& text, bool charity, bool authorised) const {
+  // Findings for `text` in the given context, as a Uint32Array view of wasm memory with four numbers
+  // per finding: rule index (into rules()), start and end in UTF-16 code units, and a
+  // FindingSuggestion. The view is valid until the next call into the engine: copy it first.
+  emscripten::val check(const std::u16string& text, bool charity, bool authorised) {
+    packed_.clear();
+    own_suggestions_.clear();
+    if (checker_) {
+      const Context context{charity ? Account::charity : Account::personal, authorised};
+      const auto findings = checker_->check(std::u16string_view(text), context);
+      const auto& rules = checker_->policy().rules;
+      own_suggestions_.resize(findings.size());
+      for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        const auto& rule_suggestion = rules[f.rule_index].suggestion;
+        std::uint32_t suggestion = kNoSuggestion;
+        if (f.suggestion) {
+          const bool the_rules = rule_suggestion && rule_suggestion->action == f.suggestion->action &&
+                                 rule_suggestion->text == f.suggestion->text;
+          suggestion = the_rules ? kRuleSuggestion : kOwnSuggestion;
+          if (!the_rules) own_suggestions_[i] = f.suggestion->text;
+        }
+        packed_.insert(packed_.end(), {f.rule_index, f.u16_start, f.u16_end, suggestion});
+      }
+    }
+    return emscripten::val(emscripten::typed_memory_view(packed_.size(), packed_.data()));
+  }
+
+  // The replacement text of finding `i` of the last check() when its suggestion is kOwnSuggestion
+  // (always a replace).
+  std::string suggestionText(std::uint32_t i) const { return i < own_suggestions_.size() ? own_suggestions_[i] : ""; }
+
+  // The policy's rules, in order: what check()'s rule indexes refer to.
+  emscripten::val rules() const {
     emscripten::val out = emscripten::val::array();
     if (!checker_) return out;
-    Context context{charity ? Account::charity : Account::personal, authorised};
-    const auto findings = checker_->check(std::u16string_view(text), context);
-    for (const auto& f : findings) {
-      FindingOut o;
-      o.rule = f.rule;
-      o.category = f.category;
-      o.severity = std::string(severity_name(f.severity));
-      o.clause = f.clause;
-      o.message = f.message;
-      o.advice = f.advice;
-      o.start = f.u16_start;
-      o.end = f.u16_end;
-      if (f.suggestion) {
-        o.suggestionAction = std::string(suggestion_action_name(f.suggestion->action));
-        o.suggestionText = f.suggestion->text;
+    for (const Rule& rule : checker_->policy().rules) {
+      RuleOut r;
+      r.id = rule.id;
+      r.category = rule.category;
+      r.severity = std::string(severity_name(rule.severity));
+      r.clause = rule.clause;
+      r.message = rule.message;
+      r.advice = rule.advice;
+      if (rule.suggestion) {
+        r.suggestionAction = std::string(suggestion_action_name(rule.suggestion->action));
+        r.suggestionText = rule.suggestion->text;
       }
-      out.call<void>("push", o);
+      out.call<void>("push", r);
     }
     return out;
   }
@@ -162,6 +198,8 @@ class Engine {
 
  private:
   std::unique_ptr<Checker> checker_;
+  std::vector<std::uint32_t> packed_;         // the last check()'s findings, four numbers each
+  std::vector<std::string> own_suggestions_;  // per finding of the last check(): its own fix, or ""
 };
 
 }  // namespace postcheck::wasm
@@ -169,17 +207,15 @@ class Engine {
 EMSCRIPTEN_BINDINGS(postcheck) {
   using namespace emscripten;
   using namespace postcheck::wasm;
-  value_object<FindingOut>("FindingOut")
-      .field("rule", &FindingOut::rule)
-      .field("category", &FindingOut::category)
-      .field("severity", &FindingOut::severity)
-      .field("clause", &FindingOut::clause)
-      .field("message", &FindingOut::message)
-      .field("advice", &FindingOut::advice)
-      .field("start", &FindingOut::start)
-      .field("end", &FindingOut::end)
-      .field("suggestionAction", &FindingOut::suggestionAction)
-      .field("suggestionText", &FindingOut::suggestionText);
+  value_object<RuleOut>("RuleOut")
+      .field("id", &RuleOut::id)
+      .field("category", &RuleOut::category)
+      .field("severity", &RuleOut::severity)
+      .field("clause", &RuleOut::clause)
+      .field("message", &RuleOut::message)
+      .field("advice", &RuleOut::advice)
+      .field("suggestionAction", &RuleOut::suggestionAction)
+      .field("suggestionText", &RuleOut::suggestionText);
   value_object<LoadOutcome>("LoadOutcome")
       .field("ok", &LoadOutcome::ok)
       .field("errors", &LoadOutcome::errors)
@@ -201,6 +237,8 @@ EMSCRIPTEN_BINDINGS(postcheck) {
       .function("loadDefault", &Engine::loadDefault)
       .function("ready", &Engine::ready)
       .function("check", &Engine::check)
+      .function("suggestionText", &Engine::suggestionText)
+      .function("rules", &Engine::rules)
       .function("policyInfo", &Engine::policyInfo)
       .function("heapUsed", &Engine::heapUsed);
 }

@@ -69,9 +69,29 @@ function describe(engine) {
   });
 }
 
+// The policy's rules as findings show them, made once per policy: check() then gets only numbers
+// from the engine and takes the texts from here.
+function ruleTable(engine) {
+  return engine.rules().map((r) => Object.freeze({
+    id: r.id,
+    category: r.category,
+    severity: r.severity,
+    clause: r.clause,
+    message: r.message,
+    advice: r.advice,
+    suggestion: r.suggestionAction ? { action: r.suggestionAction, text: r.suggestionText } : null,
+  }));
+}
+
+// Per finding, check() in the engine gives: rule index, start, end (UTF-16), and whether the fix is
+// none (0), the rule's own (1), or one made for this finding (2: engine.suggestionText(i)).
+const FINDING_FIELDS = 4;
+const OWN_SUGGESTION = 2;
+
 class Checker {
   #engine;
   #policy;
+  #rules;
 
   #memoryBytes;
 
@@ -79,6 +99,7 @@ class Checker {
     this.#engine = engine;
     this.#memoryBytes = memoryBytes;
     this.#policy = describe(engine);
+    this.#rules = ruleTable(engine);
   }
 
   /**
@@ -91,19 +112,32 @@ class Checker {
     if (account !== 'personal' && account !== 'charity') {
       throw new TypeError(`PostCheck: account must be 'personal' or 'charity', not ${JSON.stringify(account)}`);
     }
-    const raw = this.#engine.check(text, account === 'charity', context.authorised === true);
-    const findings = raw.map((f) => ({
-      rule: f.rule,
-      category: f.category,
-      severity: f.severity,
-      clause: f.clause,
-      start: f.start,
-      end: f.end,
-      excerpt: text.slice(f.start, f.end),
-      message: f.message,
-      advice: f.advice,
-      suggestion: f.suggestionAction ? { action: f.suggestionAction, text: f.suggestionText } : null,
-    }));
+    // A copy: the view is of wasm memory, which a later call may grow (and so detach).
+    const raw = this.#engine.check(text, account === 'charity', context.authorised === true).slice();
+    const findings = [];
+    for (let i = 0; i < raw.length; i += FINDING_FIELDS) {
+      const rule = this.#rules[raw[i]];
+      const start = raw[i + 1];
+      const end = raw[i + 2];
+      let suggestion = null;
+      if (raw[i + 3] === OWN_SUGGESTION) {
+        suggestion = { action: 'replace', text: this.#engine.suggestionText(i / FINDING_FIELDS) };
+      } else if (raw[i + 3] !== 0 && rule.suggestion) {
+        suggestion = { ...rule.suggestion };
+      }
+      findings.push({
+        rule: rule.id,
+        category: rule.category,
+        severity: rule.severity,
+        clause: rule.clause,
+        start,
+        end,
+        excerpt: text.slice(start, end),
+        message: rule.message,
+        advice: rule.advice,
+        suggestion,
+      });
+    }
     return { findings };
   }
 
@@ -122,6 +156,7 @@ class Checker {
     const outcome = this.#engine.load(policyText(policy));
     if (!outcome.ok) throw new PolicyError(outcome);
     this.#policy = describe(this.#engine);
+    this.#rules = ruleTable(this.#engine);
   }
 }
 

@@ -233,6 +233,7 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
     const Rule& rule = *m.rule->rule;
     Finding f;
     f.rule = rule.id;
+    f.rule_index = static_cast<std::uint32_t>(&rule - policy.rules.data());
     f.category = rule.category;
     f.severity = rule.severity;
     f.clause = rule.clause;

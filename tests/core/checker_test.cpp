@@ -51,6 +51,10 @@ TEST_CASE("findings are sorted by position and carry consistent offsets") {
   CHECK(f[1].category == "personal-data");
   CHECK(f[1].severity == Severity::block);
   CHECK(f[1].excerpt == "07700 900283");
+  // rule_index names the rule in the policy, as the id does.
+  for (const auto& x : f) CHECK(checker.policy().rules.at(x.rule_index).id == x.rule);
+  CHECK(f[1].rule_index == 1);
+  CHECK(f[0].rule_index == 0);
 }
 
 TEST_CASE("empty, blank and binary input") {

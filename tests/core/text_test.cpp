@@ -412,6 +412,42 @@ TEST_CASE("invariants over generated strings") {
   }
 }
 
+TEST_CASE("from_utf16 on long texts: blocks of ASCII runs and wide code points agree with from_utf8") {
+  // Long enough to cross the decoder's 256-code-point blocks at every kind of unit: ASCII runs of
+  // every length, accents, curly quotes, emoji (surrogate pairs) and lone surrogates.
+  const std::vector<std::u16string> pieces = {u"a", u"word ", u" ", u"\n", u"\u00e9", u"\u2019", u"\U0001F600",
+                                               u"\U0001F469\u200D\U0001F467", std::u16string(1, char16_t(0xD800)),
+                                               std::u16string(1, char16_t(0xDC00)), u"\u4e2d", u"x@y.com "};
+  std::mt19937 rng(2026);
+  for (int round = 0; round < 200; ++round) {
+    std::u16string s16;
+    const std::size_t target = 200 + rng() % 1500;
+    while (s16.size() < target) {
+      s16 += rng() % 2 ? std::u16string(rng() % 300, u'q') : pieces[rng() % pieces.size()];
+    }
+    const Text t16 = Text::from_utf16(s16);
+    // The reference: lone surrogates are U+FFFD, then the same text as UTF-8.
+    std::u32string cps;
+    for (std::size_t i = 0; i < s16.size(); ++i) {
+      const char16_t u = s16[i];
+      if (u >= 0xD800 && u <= 0xDBFF && i + 1 < s16.size() && s16[i + 1] >= 0xDC00 && s16[i + 1] <= 0xDFFF) {
+        cps.push_back(0x10000 + ((char32_t(u) - 0xD800) << 10) + (s16[i + 1] - 0xDC00));
+        ++i;
+      } else {
+        cps.push_back(u >= 0xD800 && u <= 0xDFFF ? U'\uFFFD' : char32_t(u));
+      }
+    }
+    REQUIRE(t16.chars() == cps);
+    const Text t8 = Text::from_utf8(t16.utf8());
+    REQUIRE(t8.chars() == cps);
+    for (std::size_t i = 0; i <= cps.size(); ++i) {
+      REQUIRE(t16.byte_offset(i) == t8.byte_offset(i));
+      REQUIRE(t16.utf16_offset(i) == t8.utf16_offset(i));
+    }
+    check_invariants(t16, s16.size());
+  }
+}
+
 // The tokenizer takes plain ASCII words, white space and lone punctuation by fast paths; these are
 // the places where they must hand over to the full scanner instead.
 TEST_CASE("fast paths hand over where a word, space or mark continues") {

@@ -34,6 +34,7 @@ std::string_view suggestion_action_name(Suggestion::Action);
 
 struct Finding {
   std::string rule;      // rule id
+  std::uint32_t rule_index = 0;  // the rule's place in Policy::rules (callers may keep a table of rules)
   std::string category;  // one of the eight categories
   Severity severity = Severity::warn;
   std::string clause;    // policy clause, e.g. "4c"
