@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "default_policy_image.h"
@@ -20,14 +21,6 @@ namespace postcheck::wasm {
 
 // One finding as JavaScript sees it (the wrapper adds `excerpt` from its own string and folds
 // suggestionAction/suggestionText into `suggestion`).
-// A rule as findings refer to it: check() returns only rule indexes and spans, and the JS wrapper
-// looks the texts up in a table of these, made once per policy (so no strings cross per finding).
-struct RuleOut {
-  std::string id, category, severity, clause, message, advice;
-  std::string suggestionAction;  // "" when the rule offers no fix of its own
-  std::string suggestionText;
-};
-
 // What check() returns per finding, as four numbers in one Uint32Array.
 enum FindingSuggestion : std::uint32_t {
   kNoSuggestion = 0,    // no fix
@@ -45,11 +38,6 @@ struct LoadOutcome {
 };
 
 // What the wrapper exposes as checker.policy (contacts and accounts as JSON, parsed once in JS).
-struct PolicyInfo {
-  std::string name, version;
-  std::uint32_t ruleCount = 0;
-  std::string contactsJson, accountsJson, organisationNamesJson, holdSeveritiesJson;
-};
 
 namespace {
 
@@ -119,64 +107,55 @@ class Engine {
   // (always a replace).
   std::string suggestionText(std::uint32_t i) const { return i < own_suggestions_.size() ? own_suggestions_[i] : ""; }
 
-  // The policy's rules, in order: what check()'s rule indexes refer to.
-  emscripten::val rules() const {
-    emscripten::val out = emscripten::val::array();
-    if (!checker_) return out;
-    for (const Rule& rule : checker_->policy().rules) {
-      RuleOut r;
-      r.id = rule.id;
-      r.category = rule.category;
-      r.severity = std::string(severity_name(rule.severity));
-      r.clause = rule.clause;
-      r.message = rule.message;
-      r.advice = rule.advice;
-      if (rule.suggestion) {
-        r.suggestionAction = std::string(suggestion_action_name(rule.suggestion->action));
-        r.suggestionText = rule.suggestion->text;
-      }
-      out.call<void>("push", r);
-    }
-    return out;
-  }
-
   // Bytes of the wasm heap in use (malloc's view), for the memory-stability tests and the bench.
   double heapUsed() const { return static_cast<double>(mallinfo().uordblks); }
 
-  PolicyInfo policyInfo() const {
-    PolicyInfo info;
-    if (!checker_) return info;
+  // The policy as one JSON text, made once per policy (one string crosses, and JSON.parse is quick):
+  // {"name", "version", "contacts": {key: {"role", "email"}}, "charityAccounts": [{"network",
+  // "handle", "display_name"}], "organisationNames": [...], "holdSeverities": [...], "rules": [{"id",
+  // "category", "severity", "clause", "message", "advice", "suggestion": {"action", "text"} | null}]},
+  // rules in order: what check()'s rule indexes refer to. "{}" before any policy is loaded.
+  std::string describe() const {
+    if (!checker_) return "{}";
     const Policy& p = checker_->policy();
-    info.name = p.name;
-    info.version = p.version;
-    info.ruleCount = static_cast<std::uint32_t>(p.rules.size());
-    std::string contacts = "{";
+    std::string out = "{\"name\":" + json_string(p.name) + ",\"version\":" + json_string(p.version) + ",\"contacts\":{";
+    bool first = true;
     for (const auto& [key, contact] : p.contacts) {
-      if (contacts.size() > 1) contacts += ",";
-      contacts += json_string(key) + ":{\"role\":" + json_string(contact.role) + ",\"email\":" +
-                  json_string(contact.email) + "}";
+      if (!std::exchange(first, false)) out += ",";
+      out += json_string(key) + ":{\"role\":" + json_string(contact.role) + ",\"email\":" + json_string(contact.email) + "}";
     }
-    info.contactsJson = contacts + "}";
-    std::string accounts = "[";
+    out += "},\"charityAccounts\":[";
+    first = true;
     for (const auto& a : p.accounts) {
-      if (accounts.size() > 1) accounts += ",";
-      accounts += "{\"network\":" + json_string(a.network) + ",\"handle\":" + json_string(a.handle) +
-                  ",\"display_name\":" + json_string(a.display_name) + "}";
+      if (!std::exchange(first, false)) out += ",";
+      out += "{\"network\":" + json_string(a.network) + ",\"handle\":" + json_string(a.handle) +
+             ",\"display_name\":" + json_string(a.display_name) + "}";
     }
-    info.accountsJson = accounts + "]";
-    std::string names = "[";
+    out += "],\"organisationNames\":[";
+    first = true;
     for (const auto& n : p.organisation_names) {
-      if (names.size() > 1) names += ",";
-      names += json_string(n);
+      if (!std::exchange(first, false)) out += ",";
+      out += json_string(n);
     }
-    info.organisationNamesJson = names + "]";
-    std::string holds = "[";
+    out += "],\"holdSeverities\":[";
+    first = true;
     for (Severity s : p.hold_severities) {
-      if (holds.size() > 1) holds += ",";
-      holds += json_string(severity_name(s));
+      if (!std::exchange(first, false)) out += ",";
+      out += json_string(severity_name(s));
     }
-    info.holdSeveritiesJson = holds + "]";
-    return info;
+    out += "],\"rules\":[";
+    first = true;
+    for (const Rule& r : p.rules) {
+      if (!std::exchange(first, false)) out += ",";
+      out += "{\"id\":" + json_string(r.id) + ",\"category\":" + json_string(r.category) + ",\"severity\":" +
+             json_string(severity_name(r.severity)) + ",\"clause\":" + json_string(r.clause) + ",\"message\":" +
+             json_string(r.message) + ",\"advice\":" + json_string(r.advice) + ",\"suggestion\":";
+      out += r.suggestion ? "{\"action\":" + json_string(suggestion_action_name(r.suggestion->action)) + ",\"text\":" +
+                                json_string(r.suggestion->text) + "}"
+                          : std::string("null");
+      out += "}";
+    }
+    return out + "]}";
   }
 
   // Compiles a loaded policy and puts it in force, or reports why it did not load and keeps the old one.
@@ -207,15 +186,6 @@ class Engine {
 EMSCRIPTEN_BINDINGS(postcheck) {
   using namespace emscripten;
   using namespace postcheck::wasm;
-  value_object<RuleOut>("RuleOut")
-      .field("id", &RuleOut::id)
-      .field("category", &RuleOut::category)
-      .field("severity", &RuleOut::severity)
-      .field("clause", &RuleOut::clause)
-      .field("message", &RuleOut::message)
-      .field("advice", &RuleOut::advice)
-      .field("suggestionAction", &RuleOut::suggestionAction)
-      .field("suggestionText", &RuleOut::suggestionText);
   value_object<LoadOutcome>("LoadOutcome")
       .field("ok", &LoadOutcome::ok)
       .field("errors", &LoadOutcome::errors)
@@ -223,14 +193,6 @@ EMSCRIPTEN_BINDINGS(postcheck) {
       .field("path", &LoadOutcome::path)
       .field("line", &LoadOutcome::line)
       .field("column", &LoadOutcome::column);
-  value_object<PolicyInfo>("PolicyInfo")
-      .field("name", &PolicyInfo::name)
-      .field("version", &PolicyInfo::version)
-      .field("ruleCount", &PolicyInfo::ruleCount)
-      .field("contactsJson", &PolicyInfo::contactsJson)
-      .field("accountsJson", &PolicyInfo::accountsJson)
-      .field("organisationNamesJson", &PolicyInfo::organisationNamesJson)
-      .field("holdSeveritiesJson", &PolicyInfo::holdSeveritiesJson);
   class_<Engine>("Engine")
       .constructor<>()
       .function("load", &Engine::load)
@@ -238,7 +200,6 @@ EMSCRIPTEN_BINDINGS(postcheck) {
       .function("ready", &Engine::ready)
       .function("check", &Engine::check)
       .function("suggestionText", &Engine::suggestionText)
-      .function("rules", &Engine::rules)
-      .function("policyInfo", &Engine::policyInfo)
+      .function("describe", &Engine::describe)
       .function("heapUsed", &Engine::heapUsed);
 }

@@ -56,31 +56,14 @@ function policyText(policy) {
   throw new TypeError('PostCheck: a policy is JSON text or a plain object');
 }
 
+// The policy (one JSON text from the engine, made once per policy): what `policy` shows, and the
+// rules as findings show them, so that check() gets only numbers from the engine.
 function describe(engine) {
-  const info = engine.policyInfo();
-  return Object.freeze({
-    name: info.name,
-    version: info.version,
-    ruleCount: info.ruleCount,
-    contacts: JSON.parse(info.contactsJson),
-    charityAccounts: JSON.parse(info.accountsJson),
-    organisationNames: JSON.parse(info.organisationNamesJson),
-    holdSeverities: JSON.parse(info.holdSeveritiesJson),
-  });
-}
-
-// The policy's rules as findings show them, made once per policy: check() then gets only numbers
-// from the engine and takes the texts from here.
-function ruleTable(engine) {
-  return engine.rules().map((r) => Object.freeze({
-    id: r.id,
-    category: r.category,
-    severity: r.severity,
-    clause: r.clause,
-    message: r.message,
-    advice: r.advice,
-    suggestion: r.suggestionAction ? { action: r.suggestionAction, text: r.suggestionText } : null,
-  }));
+  const { rules, ...info } = JSON.parse(engine.describe());
+  return {
+    policy: Object.freeze({ ...info, ruleCount: rules.length }),
+    rules: rules.map((rule) => Object.freeze(rule)),
+  };
 }
 
 // Per finding, check() in the engine gives: rule index, start, end (UTF-16), and whether the fix is
@@ -98,8 +81,7 @@ class Checker {
   constructor(engine, memoryBytes) {
     this.#engine = engine;
     this.#memoryBytes = memoryBytes;
-    this.#policy = describe(engine);
-    this.#rules = ruleTable(engine);
+    ({ policy: this.#policy, rules: this.#rules } = describe(engine));
   }
 
   /**
@@ -123,7 +105,7 @@ class Checker {
       if (raw[i + 3] === OWN_SUGGESTION) {
         suggestion = { action: 'replace', text: this.#engine.suggestionText(i / FINDING_FIELDS) };
       } else if (raw[i + 3] !== 0 && rule.suggestion) {
-        suggestion = { ...rule.suggestion };
+        suggestion = { action: rule.suggestion.action, text: rule.suggestion.text };
       }
       findings.push({
         rule: rule.id,
@@ -155,8 +137,7 @@ class Checker {
   setPolicy(policy) {
     const outcome = this.#engine.load(policyText(policy));
     if (!outcome.ok) throw new PolicyError(outcome);
-    this.#policy = describe(this.#engine);
-    this.#rules = ruleTable(this.#engine);
+    ({ policy: this.#policy, rules: this.#rules } = describe(this.#engine));
   }
 }
 

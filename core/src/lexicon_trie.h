@@ -231,7 +231,13 @@ inline void LexiconTrie::lay_out() {
   order.push_back(0);
   nodes_.assign(count, Node{0, 0, 0, kNoRow, 0, kOtherLetterClass + 1});
   classes_.assign(count, 0);
-  rows_.clear();
+  // The rows in one allocation: the growing trie counts children up to kMaxSiblingChildren + 1,
+  // which is past kMaxScannedChildren.
+  static_assert(kMaxScannedChildren <= kMaxSiblingChildren);
+  std::size_t row_count = 0;
+  for (const BuildNode& b : build_) row_count += b.children > kMaxScannedChildren ? 1 : 0;
+  rows_.assign(std::min<std::size_t>(row_count, kNoRow) * kUnitClassCount, 0);
+  std::size_t rows_used = 0;
   outputs_.clear();
   outputs_.reserve(build_outputs_.size());
   for (std::size_t number = 0; number < order.size(); ++number) {
@@ -250,9 +256,8 @@ inline void LexiconTrie::lay_out() {
     n.children = static_cast<std::uint8_t>(std::min<std::size_t>(order.size() - n.first_child, 0xFF));
     if (n.children == 0) continue;
     n.first_class = classes_[n.first_child];
-    if (n.children > kMaxScannedChildren && rows_.size() / kUnitClassCount < kNoRow) {
-      n.row = static_cast<std::uint16_t>(rows_.size() / kUnitClassCount);
-      rows_.resize(rows_.size() + kUnitClassCount, 0);
+    if (n.children > kMaxScannedChildren && rows_used < rows_.size() / kUnitClassCount) {
+      n.row = static_cast<std::uint16_t>(rows_used++);
       for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) {
         rows_[static_cast<std::size_t>(n.row) * kUnitClassCount + classes_[c]] = c;
       }
