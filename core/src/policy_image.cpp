@@ -1,7 +1,9 @@
-// policy_image.cpp — Policy <-> bytes (policy_image.h). Layout: the magic "PCPOLIMG", the version as a
-// varint, then every field of Policy in declaration order: integers as LEB128 varints, strings as a
-// varint length and the bytes, lists and maps as a varint count and the items, enums and bools as one
-// byte, optionals as a presence byte and the value.
+// policy_image.cpp — Policy <-> bytes (policy_image.h). Layout: the magic "PCPOLIMG", the version and
+// the structure's length as varints, the structure, then the text. The structure has every field of
+// Policy in declaration order: integers as LEB128 varints, a string as its length (its bytes go to the
+// text, in the same order), lists and maps as a count and the items, enums and bools as one byte,
+// optionals as a presence byte and the value. Keeping the strings together, apart from the numbers
+// between them, lets the .wasm's gzip find their repeats as it does in the JSON.
 #include "postcheck/policy_image.h"
 
 #include <algorithm>
@@ -19,18 +21,12 @@ constexpr std::string_view kMagic = "PCPOLIMG";
 
 class Writer {
  public:
-  void varint(std::uint64_t v) {
-    while (v >= 0x80) {
-      out_.push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    out_.push_back(static_cast<char>(v));
-  }
-  void byte(std::uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  void varint(std::uint64_t v) { append_varint(structure_, v); }
+  void byte(std::uint8_t b) { structure_.push_back(static_cast<char>(b)); }
   void boolean(bool b) { byte(b ? 1 : 0); }
   void string(std::string_view s) {
     varint(s.size());
-    out_.append(s);
+    text_.append(s);
   }
   void strings(const std::vector<std::string>& list) {
     varint(list.size());
@@ -40,11 +36,23 @@ class Writer {
   void enumeration(Enum e) {
     byte(static_cast<std::uint8_t>(e));
   }
-  void raw(std::string_view s) { out_.append(s); }
-  std::string take() { return std::move(out_); }
+  std::string take() {
+    std::string out(kMagic);
+    append_varint(out, kPolicyImageVersion);
+    append_varint(out, structure_.size());
+    return out + structure_ + text_;
+  }
 
  private:
-  std::string out_;
+  static void append_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+  }
+  std::string structure_;
+  std::string text_;
 };
 
 void write_set(Writer& w, const MatcherSet& set) {
@@ -90,11 +98,11 @@ void write_rule(Writer& w, const Rule& rule) {
 
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  explicit Reader(std::string_view bytes) : bytes_(bytes), end_(bytes.size()) {}
 
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
-  bool at_end() const { return pos_ == bytes_.size(); }
+  bool at_end() const { return pos_ == end_ && text_ == bytes_.size(); }
   void fail(std::string why) {
     if (error_.empty()) error_ = std::move(why) + " (at byte " + std::to_string(pos_) + ")";
   }
@@ -107,10 +115,19 @@ class Reader {
     pos_ += literal.size();
     return true;
   }
+  // After the header: the structure is the next `length` bytes, the text all after them.
+  void split(std::uint64_t length) {
+    if (length > bytes_.size() - pos_) {
+      fail("a structure longer than the image");
+      return;
+    }
+    end_ = pos_ + static_cast<std::size_t>(length);
+    text_ = end_;
+  }
   std::uint64_t varint() {
     std::uint64_t v = 0;
     for (unsigned shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= bytes_.size()) {
+      if (pos_ >= end_) {
         fail("truncated");
         return 0;
       }
@@ -121,17 +138,17 @@ class Reader {
     fail("a number longer than 64 bits");
     return 0;
   }
-  // A count of items that each take at least one byte: never more than the bytes left.
+  // A count of items that each take at least one byte of the structure: never more than are left.
   std::size_t count() {
     const std::uint64_t n = varint();
-    if (n > bytes_.size() - pos_) {
+    if (n > end_ - pos_) {
       fail("a count larger than the image");
       return 0;
     }
     return static_cast<std::size_t>(n);
   }
   std::uint8_t byte() {
-    if (pos_ >= bytes_.size()) {
+    if (pos_ >= end_) {
       fail("truncated");
       return 0;
     }
@@ -143,10 +160,13 @@ class Reader {
     return b == 1;
   }
   std::string string() {
-    const std::size_t n = count();
-    if (!ok()) return {};
-    std::string s(bytes_.substr(pos_, n));
-    pos_ += n;
+    const std::uint64_t n = varint();
+    if (n > bytes_.size() - text_) {
+      fail("a string longer than the image");
+      return {};
+    }
+    std::string s(bytes_.substr(text_, static_cast<std::size_t>(n)));
+    text_ += static_cast<std::size_t>(n);
     return s;
   }
   std::vector<std::string> strings() {
@@ -164,7 +184,9 @@ class Reader {
 
  private:
   std::string_view bytes_;
-  std::size_t pos_ = 0;
+  std::size_t pos_ = 0;   // the next structure byte
+  std::size_t end_;       // the structure's end
+  std::size_t text_ = 0;  // the next text byte
   std::string error_;
 };
 
@@ -234,8 +256,6 @@ void check_invariants(Reader& r, const Policy& policy) {
 
 std::string write_policy_image(const Policy& policy) {
   Writer w;
-  w.raw(kMagic);
-  w.varint(kPolicyImageVersion);
   w.varint(static_cast<std::uint64_t>(policy.format));
   w.string(policy.name);
   w.string(policy.version);
@@ -276,6 +296,7 @@ PolicyLoadResult read_policy_image(std::string_view bytes) {
     if (const std::uint64_t version = r.varint(); r.ok() && version != kPolicyImageVersion) {
       r.fail("image format " + std::to_string(version) + ", this build reads " + std::to_string(kPolicyImageVersion));
     }
+    if (r.ok()) r.split(r.varint());
   }
   if (r.ok()) {
     policy.format = static_cast<int>(std::min<std::uint64_t>(r.varint(), 1000));

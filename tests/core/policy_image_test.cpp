@@ -17,6 +17,7 @@
 #include "postcheck/policy_image.h"
 
 using namespace postcheck;
+using namespace std::string_literals;
 
 namespace {
 
@@ -124,10 +125,12 @@ TEST_CASE("foreign, corrupt and inconsistent bytes are refused with the reason")
   expect_refused(other, "image format " + std::to_string(kPolicyImageVersion + 1));
   expect_refused(image + "x", "bytes after the policy");
 
-  // A count far beyond the bytes: refused before anything is allocated for it.
-  std::string huge = image.substr(0, 10);  // magic, version, format
-  huge += "\xff\xff\xff\xff\x0f";           // the name's length: 4 GiB
-  expect_refused(huge, "a count larger than the image");
+  // Lengths and counts far beyond the bytes: refused before anything is allocated for them. After
+  // the magic and the version: the structure's length, then the structure (format, name's length …).
+  const std::string header = image.substr(0, 9);
+  expect_refused(header + "\xff\xff\xff\x0f"s, "a structure longer than the image");
+  expect_refused(header + "\x06\x01\xff\xff\xff\xff\x0f"s, "a string longer than the image");  // a 4 GiB name
+  expect_refused(header + "\x09\x01\x00\x00\x00\xff\xff\xff\xff\x0f"s, "a count larger than the image");  // 4 G names
 
   Policy bad = policy;
   bad.rules[0].severity = static_cast<Severity>(7);
