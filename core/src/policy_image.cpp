@@ -233,8 +233,8 @@ Rule read_rule(Reader& r) {
   return rule;
 }
 
-// What the checker relies on and the loader guarantees: known categories, windows in range, and
-// vocabulary references that resolve.
+// What the checker relies on and the loader guarantees: known categories, windows in range, a
+// recognizer for every recognizer rule, and vocabulary references that resolve.
 void check_invariants(Reader& r, const Policy& policy) {
   auto known_vocabularies = [&](const MatcherSet& set) {
     for (const auto& name : set.vocabularies) {
@@ -246,6 +246,7 @@ void check_invariants(Reader& r, const Policy& policy) {
       r.fail("an unknown category in rule " + rule.id);
     }
     if (rule.window < 1 || rule.window > 100) r.fail("a window out of range in rule " + rule.id);
+    if (rule.kind == RuleKind::recognizer && !rule.recognizer) r.fail("no recognizer named in rule " + rule.id);
     for (const MatcherSet* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) {
       known_vocabularies(*set);
     }

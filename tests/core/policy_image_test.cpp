@@ -145,6 +145,9 @@ TEST_CASE("foreign, corrupt and inconsistent bytes are refused with the reason")
   bad.rules[1].window = 0;
   expect_refused(write_policy_image(bad), "a window out of range in rule phone");
   bad = policy;
+  bad.rules[1].recognizer.reset();
+  expect_refused(write_policy_image(bad), "no recognizer named in rule phone");
+  bad = policy;
   bad.rules[2].near.vocabularies = {"nowhere"};
   expect_refused(write_policy_image(bad), "a reference to no vocabulary: nowhere");
 }

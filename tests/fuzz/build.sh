@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 CXX=${CXX:-clang++}
 BUILD_DIR=${BUILD_DIR:-build/fuzz}
 JOBS=${JOBS:-2}
-TARGETS=(fuzz_policy_loader fuzz_text fuzz_check)
+TARGETS=(fuzz_policy_loader fuzz_policy_image fuzz_text fuzz_check)
 
 SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 # -O1 -g: fast enough to fuzz, symbolised stacks. NDEBUG off so the core's own asserts fire.

@@ -70,13 +70,6 @@ std::size_t term_count(const postcheck::Policy& p) {
   return n;
 }
 
-constexpr std::string_view kPosts[] = {
-    "",
-    "Fed up with work today, my manager is a total idiot. Call me on 07700 900123 x",
-    "Mrs Smith at 12 High Street, Bedford MK40 1AA was diagnosed with dementia 🙁 #carers @CarersinBeds",
-    "f.u.c.k ｆｕｃｋ sh1t café naïve d\xCC\x81 \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD https://docs.google.com/x",
-};
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -105,12 +98,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   if (!loaded.policy) return 0;
-  const postcheck::Checker checker(std::move(*loaded.policy));
-  for (std::string_view post : kPosts) {
-    for (int c = 0; c < 4; ++c) {
-      postcheck::Context context{(c & 1) ? postcheck::Account::charity : postcheck::Account::personal, (c & 2) != 0};
-      fuzz::check_findings(checker.check(post, context), postcheck::Text::from_utf8(post));
-    }
-  }
+  fuzz::check_sample_posts(postcheck::Checker(std::move(*loaded.policy)));
   return 0;
 }

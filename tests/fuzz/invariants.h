@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "postcheck/checker.h"
 #include "postcheck/finding.h"
 #include "postcheck/normalise.h"
 #include "postcheck/policy.h"
@@ -209,6 +210,24 @@ inline void check_u16_boundaries(const std::vector<postcheck::Finding>& findings
       FUZZ_CHECK(off <= units.size(), "u16 offset %u beyond %zu units", off, units.size());
       FUZZ_CHECK(off == 0 || off == units.size() || !(is_high_surrogate(units[off - 1]) && is_low_surrogate(units[off])),
                  "u16 offset %u splits a surrogate pair (%s)", off, f.rule.c_str());
+    }
+  }
+}
+
+// A compiled policy run over a few posts (contact details, names, health, profanity in disguise,
+// emoji, links) in every context: its findings must be consistent. For the targets that load policies.
+inline void check_sample_posts(const postcheck::Checker& checker) {
+  constexpr std::string_view kPosts[] = {
+      "",
+      "Fed up with work today, my manager is a total idiot. Call me on 07700 900123 x",
+      "Mrs Smith at 12 High Street, Bedford MK40 1AA was diagnosed with dementia \xF0\x9F\x99\x81 #carers @CarersinBeds",
+      "f.u.c.k \xEF\xBD\x86\xEF\xBD\x95\xEF\xBD\x83\xEF\xBD\x8B sh1t caf\xC3\xA9 na\xC3\xAFve d\xCC\x81 "
+      "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD https://docs.google.com/x",
+  };
+  for (std::string_view post : kPosts) {
+    for (int c = 0; c < 4; ++c) {
+      postcheck::Context context{(c & 1) ? postcheck::Account::charity : postcheck::Account::personal, (c & 2) != 0};
+      check_findings(checker.check(post, context), postcheck::Text::from_utf8(post));
     }
   }
 }

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 
 SECONDS_EACH=${FUZZ_SECONDS:-30}
 BUILD_DIR=${BUILD_DIR:-build/fuzz}
-TARGETS=(${FUZZ_TARGETS:-policy_loader text check})
+TARGETS=(${FUZZ_TARGETS:-policy_loader policy_image text check})
 
 if ! BUILD_DIR="$BUILD_DIR" bash tests/fuzz/build.sh; then
   echo "fuzz: FAILED to build the targets (see above)"

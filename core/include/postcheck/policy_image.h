@@ -5,8 +5,8 @@
 // Contract: write_policy_image() is deterministic; read_policy_image(write_policy_image(p)) == p.
 // read_policy_image() never throws and never reads out of bounds: bytes that are truncated, corrupt or
 // of another image format give one PolicyError with code "policy.image" (no path, line 0) and no
-// policy. It checks what the checker relies on (enum values, windows, categories, vocabulary
-// references) but is meant for images this build made, not as a second policy format. No I/O.
+// policy. It checks what the checker relies on (enum values, windows, categories, a recognizer for
+// each recognizer rule, vocabulary references) but is meant for images this build made, not as a second policy format. No I/O.
 #pragma once
 
 #include <string>
