@@ -72,10 +72,10 @@ test('the checker is ready in under 200 ms after navigation, with no errors and 
     + `median ${ready.toFixed(1)}, of which page load ${(ready - engine).toFixed(1)} and engine start-up `
     + `(import, wasm, policy compile) ${engine.toFixed(1)}`);
   assert.ok(runs.every((r) => r.start > 0 && r.ready > r.start));
-  // Reported as TODO (it runs and prints pass/fail, but does not fail the suite) until the core's cold
-  // start — compiling the default policy in wasm — fits the budget; issue 6 stays open until then.
+  // Reported as TODO (it runs and prints pass/fail, but does not fail the suite) until page load and
+  // engine start-up together fit the budget on a freshly started browser; issue 6 stays open until then.
   await t.test(`median readiness under ${READY_BUDGET_MS} ms`, {
-    todo: 'the core cold start (default policy compile in wasm) is still over budget',
+    todo: 'page load (~130 ms) plus engine start-up (~90-130 ms) is still over budget on a fresh browser',
   }, () => {
     assert.ok(ready < READY_BUDGET_MS, `median ${ready.toFixed(1)} ms, budget ${READY_BUDGET_MS} ms`);
   });
