@@ -34,6 +34,27 @@ test('findings are plain objects with the documented fields', async () => {
   assert.deepEqual(findings[2].suggestion, { action: 'replace', text: '****' });
 });
 
+test('policy texts reach findings exactly: quotes, backslashes, line breaks, control characters, emoji', async () => {
+  // The engine hands the policy over as one JSON text (describe()); every character must survive it.
+  const message = 'He said "no" \\ then\nleft\t\u0001 \u2019curly\u2019 💚 \u00e9';
+  const policy = structuredClone(smallPolicy);
+  policy.name = 'Policy "quoted" \\ 💚';
+  policy.rules[1].message = message;
+  policy.rules[1].advice = `${message} (advice)`;
+  policy.rules[2].suggestion.text = ' (Views\nmy "own".)';
+  const checker = await makeChecker({ policy });
+  assert.equal(checker.policy.name, policy.name);
+  assert.equal(checker.policy.ruleCount, policy.rules.length);
+  const { findings } = checker.check('Ring 07700 900283, we believe');
+  assert.deepEqual(findings.map((f) => [f.rule, f.message, f.advice, f.suggestion]), [
+    ['phone', message, `${message} (advice)`, null],
+    ['stance', 'Sounds like the charity speaking.', 'Say it is your view.', { action: 'append', text: ' (Views\nmy "own".)' }],
+  ]);
+  // Each call gets its own suggestion objects: changing one changes nothing else.
+  findings[1].suggestion.text = 'changed';
+  assert.equal(checker.check('we believe').findings[0].suggestion.text, ' (Views\nmy "own".)');
+});
+
 test('context: the charity account and the authorised switch', async () => {
   const checker = await makeChecker({ policy: smallPolicy });
   const text = 'Coffee morning on Tuesday!';
