@@ -78,7 +78,8 @@ class LexiconTrie {
 
   // Appends the occurrences in `units` (a view's units) to `out`, ordered by end, then begin, then
   // owner, each (owner, begin, end) once. Nothing when compile() has not been called since the last
-  // add(). Linear in units.size() (times at most the longest term) plus the occurrences.
+  // add(). Linear in units.size() times at most the longest term (the loader caps terms at
+  // kMaxTermBytes), plus the occurrences.
   void match(std::string_view units, std::vector<LexiconMatch>& out) const;
 
   // Distinct (term, owner, wildcard) entries, counted as compile() puts them in the trie.

@@ -234,9 +234,20 @@ Rule read_rule(Reader& r) {
 }
 
 // What the checker relies on and the loader guarantees: known categories, windows in range, a
-// recognizer for every recognizer rule, and vocabulary references that resolve.
+// recognizer for every recognizer rule, vocabulary references that resolve, and no term over
+// kMaxTermBytes (which bounds a check's time).
 void check_invariants(Reader& r, const Policy& policy) {
+  auto short_terms = [&](const std::vector<std::string>& terms) {
+    for (const auto& term : terms) {
+      if (term.size() > kMaxTermBytes) r.fail("a term over " + std::to_string(kMaxTermBytes) + " bytes");
+    }
+  };
+  for (const auto& [name, vocabulary] : policy.vocabularies) {
+    short_terms(vocabulary.terms);
+    short_terms(vocabulary.exceptions);
+  }
   auto known_vocabularies = [&](const MatcherSet& set) {
+    short_terms(set.terms);
     for (const auto& name : set.vocabularies) {
       if (!policy.vocabularies.contains(name)) r.fail("a reference to no vocabulary: " + name);
     }
@@ -250,6 +261,7 @@ void check_invariants(Reader& r, const Policy& policy) {
     for (const MatcherSet* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) {
       known_vocabularies(*set);
     }
+    short_terms(rule.exceptions);
   }
 }
 

@@ -357,7 +357,7 @@ class Validator {
     return out;
   }
 
-  // A term or exception: '*' only at the end, and something left once normalised. The path is built
+  // A term or exception: '*' only at the end, at most kMaxTermBytes, and something left once normalised. The path is built
   // only for an error (a policy holds thousands of terms, almost all fine).
   std::optional<std::string> term_value(const Json& v, const std::string& list_path, std::size_t index,
                                         std::string_view list_name) {
@@ -371,6 +371,14 @@ class Validator {
       error("value.term", append_index(list_path, index),
             "term " + in_quotes(s) + " has '*' before its end; '*' is allowed only as the last character "
             "(a suffix wildcard, as in \"grumbl*\")");
+      return std::nullopt;
+    }
+    if (s.size() > kMaxTermBytes) {
+      std::size_t cut = 40;  // the start of the term, cut between characters
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      error("value.term", append_index(list_path, index),
+            "term " + in_quotes(s.substr(0, cut) + "…") + " is " + std::to_string(s.size()) + " bytes long; a term is at most " +
+                std::to_string(kMaxTermBytes) + " bytes (a word or a phrase, not a passage)");
       return std::nullopt;
     }
     const std::string_view body = star == std::string::npos ? std::string_view(s) : std::string_view(s).substr(0, star);

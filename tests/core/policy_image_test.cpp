@@ -148,6 +148,9 @@ TEST_CASE("foreign, corrupt and inconsistent bytes are refused with the reason")
   bad.rules[1].recognizer.reset();
   expect_refused(write_policy_image(bad), "no recognizer named in rule phone");
   bad = policy;
+  bad.vocabularies.begin()->second.terms.push_back(std::string(kMaxTermBytes + 1, 'a'));
+  expect_refused(write_policy_image(bad), "a term over 256 bytes");
+  bad = policy;
   bad.rules[2].near.vocabularies = {"nowhere"};
   expect_refused(write_policy_image(bad), "a reference to no vocabulary: nowhere");
 }

@@ -405,6 +405,16 @@ TEST_CASE("value.vocabulary, value.term, value.range") {
   expect_one(with_rules({lexicon("a", R"("terms": ["!!! ..."])")}), "value.term", "/rules/0/terms/0", "\"!!! ...\"");
   expect_one(with_rules({lexicon("a", R"("terms": ["x"], "exceptions": ["*x"])")}), "value.term",
              "/rules/0/exceptions/0", "\"*x\"");
+  // A term of at most kMaxTermBytes loads; one byte more is refused (a check's time depends on it).
+  const std::string longest(kMaxTermBytes, 'a');
+  CHECK(parse_policy(with_rules({lexicon("a", "\"terms\": [\"" + longest + "\"]")})).errors.empty());
+  expect_one(with_rules({lexicon("a", "\"terms\": [\"ok\", \"" + longest + "b\"]")}), "value.term", "/rules/0/terms/1",
+             "\"" + longest + "b\"");
+  // The message quotes the term's start, cut between characters.
+  const std::string accents(kMaxTermBytes, 'x');
+  const auto r = parse_policy(with_rules({lexicon("a", "\"exceptions\": [\"" + std::string(39, 'x') + "é" + accents + "\"], \"terms\": [\"x\"]")}));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message.find(std::string(39, 'x') + "…") != std::string::npos);
   expect_one(with_rules({lexicon("a", R"("terms": ["ok", "日本"])")}), "value.term", "/rules/0/terms/1",
              "\"日本\"");
   CHECK(parse_policy(with_rules({lexicon("a", R"("terms": ["grumbl*", "f*", "café"])")})).errors.empty());

@@ -1,6 +1,7 @@
 // checker.h — a compiled policy that checks posts.
 // Two phases: Checker::compile(policy) builds one lexicon trie for all terms of all rules and
-// resolves recognizers, once; check() is const, thread-compatible and linear in the text.
+// resolves recognizers, once; check() is const, thread-compatible and linear in the text (the
+// constant bounded by the longest term, which a loaded policy keeps under kMaxTermBytes).
 // Contract: findings are sorted by position (then severity, highest first); overlapping findings of
 // one category are merged into one (the most severe rule's text, the union of the spans).
 // No I/O, no globals, no std::regex.

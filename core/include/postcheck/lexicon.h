@@ -1,7 +1,7 @@
 // lexicon.h — matches every term of every rule in one pass over a NormalisedView.
 // Two phases (as re2's RE2::Set): add() terms, compile() once into one trie of all of them, then
 // match() any number of times: const, and linear in the view (a walk from each word start, at most
-// the longest term long).
+// the longest term long; the policy loader caps terms at kMaxTermBytes).
 // Terms are normalised with normalise_term(). Matching is whole-word: a match must start at a word
 // boundary (the unit before it is ' ') and end at one, unless the term ends with '*' (a suffix
 // wildcard: "grumbl*" matches "grumbling", and the match is extended to the end of the word).
@@ -54,7 +54,8 @@ class Lexicon {
 
   // Appends every whole-word occurrence in `view` to `out`, ordered by end, then begin, then owner;
   // each (owner, begin, end) once, however many spellings of the owner's terms hit it.
-  // Precondition: compile() was called. Linear in view.units.size() plus the matches.
+  // Precondition: compile() was called. Linear in view.units.size() times at most the longest term
+  // (policies cap terms at kMaxTermBytes, policy.h), plus the matches.
   void match(const NormalisedView& view, std::vector<LexiconMatch>& out) const;
 
   // Distinct (spelling, owner, wildcard) entries added: each term and each collapsed spelling of a

@@ -113,6 +113,11 @@ struct Policy {
   friend bool operator==(const Policy&, const Policy&) = default;
 };
 
+// The longest term the loader accepts, in UTF-8 bytes: a word or a phrase, not a passage. Matching
+// walks the lexicon's trie from each word start for at most the longest term, so this bounds a
+// check at a small constant times the post's length whatever the policy (value.term beyond it).
+inline constexpr std::size_t kMaxTermBytes = 256;
+
 // Stable error codes (documented in core/policies/README.md).
 //   json.syntax        malformed JSON
 //   field.unknown      a field the format does not have
@@ -127,7 +132,7 @@ struct Policy {
 //   value.action       not a suggestion action
 //   value.format       unsupported format number
 //   value.vocabulary   a reference to a vocabulary that does not exist
-//   value.term         a term that normalises to nothing or misuses '*'
+//   value.term         a term that normalises to nothing, misuses '*' or is over kMaxTermBytes
 //   value.range        a number outside its range (window: 1..100)
 //   rule.duplicate-id  two rules with one id
 //   policy.image       compiled policy bytes that are truncated, corrupt or of another format (policy_image.h)
