@@ -76,15 +76,25 @@ class Engine {
 
   bool ready() const { return checker_ != nullptr; }
 
-  // Findings for `text` in the given context, as a Uint32Array view of wasm memory with four numbers
-  // per finding: rule index (into rules()), start and end in UTF-16 code units, and a
-  // FindingSuggestion. The view is valid until the next call into the engine: copy it first.
-  emscripten::val check(const std::u16string& text, bool charity, bool authorised) {
+  // A buffer in wasm memory, at least `bytes` long, for the post checkInput() reads: a Uint8Array
+  // view the wrapper writes the post's UTF-8 into (TextEncoder.encodeInto, native code, where Embind
+  // would copy a string in a JavaScript loop). Valid until the next call into the engine.
+  emscripten::val inputBuffer(std::uint32_t bytes) {
+    if (input_.size() < bytes) input_.resize(bytes);
+    return emscripten::val(emscripten::typed_memory_view(input_.size(), reinterpret_cast<std::uint8_t*>(input_.data())));
+  }
+
+  // Findings for the first `bytes` of the input buffer (UTF-8 as TextEncoder writes it: a lone
+  // surrogate is already U+FFFD, one UTF-16 unit like the surrogate it replaced, so offsets are the
+  // JavaScript string's), in the given context, as a Uint32Array view of wasm memory with four
+  // numbers per finding: rule index (into describe()'s rules), start and end in UTF-16 code units,
+  // and a FindingSuggestion. The view is valid until the next call into the engine: copy it first.
+  emscripten::val checkInput(std::uint32_t bytes, bool charity, bool authorised) {
     packed_.clear();
     own_suggestions_.clear();
     if (checker_) {
       const Context context{charity ? Account::charity : Account::personal, authorised};
-      const auto findings = checker_->check(std::u16string_view(text), context);
+      const auto findings = checker_->check(std::string_view(input_).substr(0, bytes), context);
       const auto& rules = checker_->policy().rules;
       own_suggestions_.resize(findings.size());
       for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -103,7 +113,7 @@ class Engine {
     return emscripten::val(emscripten::typed_memory_view(packed_.size(), packed_.data()));
   }
 
-  // The replacement text of finding `i` of the last check() when its suggestion is kOwnSuggestion
+  // The replacement text of finding `i` of the last checkInput() when its suggestion is kOwnSuggestion
   // (always a replace).
   std::string suggestionText(std::uint32_t i) const { return i < own_suggestions_.size() ? own_suggestions_[i] : ""; }
 
@@ -177,8 +187,9 @@ class Engine {
 
  private:
   std::unique_ptr<Checker> checker_;
-  std::vector<std::uint32_t> packed_;         // the last check()'s findings, four numbers each
-  std::vector<std::string> own_suggestions_;  // per finding of the last check(): its own fix, or ""
+  std::string input_;                         // the post, as UTF-8 (inputBuffer())
+  std::vector<std::uint32_t> packed_;         // the last checkInput()'s findings, four numbers each
+  std::vector<std::string> own_suggestions_;  // per finding of the last checkInput(): its own fix, or ""
 };
 
 }  // namespace postcheck::wasm
@@ -198,7 +209,8 @@ EMSCRIPTEN_BINDINGS(postcheck) {
       .function("load", &Engine::load)
       .function("loadDefault", &Engine::loadDefault)
       .function("ready", &Engine::ready)
-      .function("check", &Engine::check)
+      .function("inputBuffer", &Engine::inputBuffer)
+      .function("checkInput", &Engine::checkInput)
       .function("suggestionText", &Engine::suggestionText)
       .function("describe", &Engine::describe)
       .function("heapUsed", &Engine::heapUsed);

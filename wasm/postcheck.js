@@ -66,9 +66,10 @@ function describe(engine) {
   };
 }
 
-// Per finding, check() in the engine gives: rule index, start, end (UTF-16), and whether the fix is
+// Per finding, checkInput() in the engine gives: rule index, start, end (UTF-16), and whether the fix is
 // none (0), the rule's own (1), or one made for this finding (2: engine.suggestionText(i)).
 const FINDING_FIELDS = 4;
+const utf8 = new TextEncoder();
 const OWN_SUGGESTION = 2;
 
 class Checker {
@@ -94,8 +95,11 @@ class Checker {
     if (account !== 'personal' && account !== 'charity') {
       throw new TypeError(`PostCheck: account must be 'personal' or 'charity', not ${JSON.stringify(account)}`);
     }
-    // A copy: the view is of wasm memory, which a later call may grow (and so detach).
-    const raw = this.#engine.check(text, account === 'charity', context.authorised === true).slice();
+    // The post goes in as UTF-8, written by TextEncoder straight into wasm memory (at most three
+    // bytes per UTF-16 unit); the findings come out as a view of wasm memory, copied at once since a
+    // later call may grow (and so detach) it.
+    const { written } = utf8.encodeInto(text, this.#engine.inputBuffer(text.length * 3));
+    const raw = this.#engine.checkInput(written, account === 'charity', context.authorised === true).slice();
     const findings = [];
     for (let i = 0; i < raw.length; i += FINDING_FIELDS) {
       const rule = this.#rules[raw[i]];
