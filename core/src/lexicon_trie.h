@@ -20,6 +20,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -95,6 +96,7 @@ class LexiconTrie {
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   static constexpr std::uint16_t kNoRow = 0xFFFF;
+  static constexpr std::uint8_t kNoClass = kOtherLetterClass + 1;  // first_class of a node with no children
   // While inserting, a node with more children than this gets a full row (the node after the root's
   // ' ' has one per letter): sibling lists stay short.
   static constexpr std::uint8_t kMaxSiblingChildren = 6;
@@ -225,44 +227,51 @@ inline void LexiconTrie::insert(std::string_view term, std::uint32_t owner, bool
 }
 
 inline void LexiconTrie::lay_out() {
-  // Breadth-first: a node's children get consecutive numbers as it is taken from the queue.
+  // Breadth-first: a node's children get consecutive numbers as it is taken from the queue. Raw
+  // pointers in the loop: the compiler cannot tell the vectors' stores from their own members.
   const std::size_t count = build_.size();
-  std::vector<std::uint32_t> order;  // build node of each number
-  order.reserve(count);
-  order.push_back(0);
-  nodes_.assign(count, Node{0, 0, 0, kNoRow, 0, kOtherLetterClass + 1});
+  const std::unique_ptr<std::uint32_t[]> order(new std::uint32_t[count]);  // build node of each number
+  std::size_t ordered = 1;
+  order[0] = 0;
+  nodes_.resize(count);
   classes_.assign(count, 0);
+  outputs_.resize(build_outputs_.size());
   // The rows in one allocation: the growing trie counts children up to kMaxSiblingChildren + 1,
   // which is past kMaxScannedChildren.
   static_assert(kMaxScannedChildren <= kMaxSiblingChildren);
   std::size_t row_count = 0;
   for (const BuildNode& b : build_) row_count += b.children > kMaxScannedChildren ? 1 : 0;
   rows_.assign(std::min<std::size_t>(row_count, kNoRow) * kUnitClassCount, 0);
+  const std::size_t row_limit = rows_.size() / kUnitClassCount;
   std::size_t rows_used = 0;
-  outputs_.clear();
-  outputs_.reserve(build_outputs_.size());
-  for (std::size_t number = 0; number < order.size(); ++number) {
-    const BuildNode& b = build_[order[number]];
-    Node& n = nodes_[number];
-    n.first_output = static_cast<std::uint32_t>(outputs_.size());
-    for (std::uint32_t o = b.first_output; o != kNone; o = build_outputs_[o].next) {
-      outputs_.push_back(Output{build_outputs_[o].owner, build_outputs_[o].wildcard});
+  const BuildNode* const build = build_.data();
+  const BuildOutput* const build_outputs = build_outputs_.data();
+  Node* const nodes = nodes_.data();
+  std::uint8_t* const classes = classes_.data();
+  std::uint32_t* const rows = rows_.data();
+  Output* const outputs = outputs_.data();
+  std::uint32_t output_count = 0;
+  for (std::size_t number = 0; number < ordered; ++number) {
+    const BuildNode& b = build[order[number]];
+    Node n{static_cast<std::uint32_t>(ordered), output_count, 0, kNoRow, 0, kNoClass};
+    for (std::uint32_t o = b.first_output; o != kNone; o = build_outputs[o].next) {
+      outputs[output_count++] = Output{build_outputs[o].owner, build_outputs[o].wildcard};
     }
-    n.outputs = static_cast<std::uint32_t>(outputs_.size() - n.first_output);
-    n.first_child = static_cast<std::uint32_t>(order.size());
-    for (std::uint32_t c = b.first_child; c != 0; c = build_[c].next_sibling) {
-      classes_[order.size()] = build_[c].unit_class;
-      order.push_back(c);
+    n.outputs = output_count - n.first_output;
+    for (std::uint32_t c = b.first_child; c != 0; c = build[c].next_sibling) {
+      classes[ordered] = build[c].unit_class;
+      order[ordered++] = c;
     }
-    n.children = static_cast<std::uint8_t>(std::min<std::size_t>(order.size() - n.first_child, 0xFF));
-    if (n.children == 0) continue;
-    n.first_class = classes_[n.first_child];
-    if (n.children > kMaxScannedChildren && rows_used < rows_.size() / kUnitClassCount) {
-      n.row = static_cast<std::uint16_t>(rows_used++);
-      for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) {
-        rows_[static_cast<std::size_t>(n.row) * kUnitClassCount + classes_[c]] = c;
+    n.children = static_cast<std::uint8_t>(ordered - n.first_child);  // at most one per class
+    if (n.children != 0) {
+      n.first_class = classes[n.first_child];
+      if (n.children > kMaxScannedChildren && rows_used < row_limit) {
+        n.row = static_cast<std::uint16_t>(rows_used++);
+        std::uint32_t* row = rows + static_cast<std::size_t>(n.row) * kUnitClassCount;
+        for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes[c]] = c;
       }
     }
+    nodes[number] = n;
   }
 }
 
