@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "fold_table.h"
+#include "utf8_encode.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -623,34 +624,14 @@ Text Text::from_utf8(std::string_view utf8) {
 }
 
 Text Text::from_utf16(std::u16string_view utf16) {
-  // What JavaScript hands over. As from_utf8: code points and their UTF-8 bytes are gathered in
-  // small buffers and appended in blocks, ASCII units copied in a tight loop.
   Text t;
   const std::size_t n = utf16.size();
   t.chars_.reserve(n);
   t.utf8_.reserve(n + n / 2);
-  constexpr std::size_t kBlock = 256;
-  char32_t cps[kBlock];
-  char bytes[4 * kBlock];
-  std::size_t k = 0;  // code points in cps
-  std::size_t b = 0;  // bytes in bytes
   std::uint32_t extra_bytes = 0;
   std::uint32_t extra_u16 = 0;
   std::size_t i = 0;
   while (i < n) {
-    if (k == kBlock) {
-      t.chars_.append(cps, k);
-      t.utf8_.append(bytes, b);
-      k = 0;
-      b = 0;
-    }
-    const std::size_t stop = std::min(n, i + (kBlock - k));
-    while (i < stop && utf16[i] < 0x80) {
-      cps[k++] = utf16[i];
-      bytes[b++] = static_cast<char>(utf16[i]);
-      ++i;
-    }
-    if (i == stop) continue;
     char32_t cp = utf16[i];
     std::size_t units = 1;
     if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n && utf16[i + 1] >= 0xDC00 && utf16[i + 1] <= 0xDFFF) {
@@ -659,33 +640,17 @@ Text Text::from_utf16(std::u16string_view utf16) {
     } else if (cp >= 0xD800 && cp <= 0xDFFF) {
       cp = kReplacement;  // a lone surrogate: one unit in, three bytes out
     }
-    std::size_t length;
-    if (cp < 0x800) {
-      bytes[b] = static_cast<char>(0xC0 | (cp >> 6));
-      bytes[b + 1] = static_cast<char>(0x80 | (cp & 0x3F));
-      length = 2;
-    } else if (cp < 0x10000) {
-      bytes[b] = static_cast<char>(0xE0 | (cp >> 12));
-      bytes[b + 1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      bytes[b + 2] = static_cast<char>(0x80 | (cp & 0x3F));
-      length = 3;
-    } else {
-      bytes[b] = static_cast<char>(0xF0 | (cp >> 18));
-      bytes[b + 1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      bytes[b + 2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      bytes[b + 3] = static_cast<char>(0x80 | (cp & 0x3F));
-      length = 4;
+    const std::size_t before = t.utf8_.size();
+    append_utf8(t.utf8_, cp);
+    const std::size_t bytes = t.utf8_.size() - before;
+    if (bytes > 1 || units > 1) {
+      extra_bytes += static_cast<std::uint32_t>(bytes - 1);
+      extra_u16 += static_cast<std::uint32_t>(units - 1);
+      t.wide_.push_back({static_cast<std::uint32_t>(t.chars_.size()), extra_bytes, extra_u16});
     }
-    b += length;
-    extra_bytes += static_cast<std::uint32_t>(length - 1);
-    extra_u16 += static_cast<std::uint32_t>(units - 1);
-    if (t.wide_.empty()) t.wide_.reserve(32);  // skip the first few doublings
-    t.wide_.push_back({static_cast<std::uint32_t>(t.chars_.size() + k), extra_bytes, extra_u16});
-    cps[k++] = cp;
+    t.chars_.push_back(cp);
     i += units;
   }
-  t.chars_.append(cps, k);
-  t.utf8_.append(bytes, b);
   t.finish();
   return t;
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../utf8_encode.h"
 #include "postcheck/recognizers.h"
 
 namespace postcheck::scan {
@@ -156,23 +157,7 @@ inline bool has_hard_break(Chars s, std::size_t begin, std::size_t end) {
   return false;
 }
 
-inline void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
+using postcheck::append_utf8;  // utf8_encode.h
 
 // The code points [begin, end) as UTF-8.
 inline std::string to_utf8(Chars s, std::size_t begin, std::size_t end) {
