@@ -37,8 +37,6 @@ struct LoadOutcome {
   int line = 0, column = 0;
 };
 
-// What the wrapper exposes as checker.policy (contacts and accounts as JSON, parsed once in JS).
-
 namespace {
 
 std::string json_string(std::string_view s) {
@@ -62,6 +60,18 @@ std::string json_string(std::string_view s) {
     }
   }
   return out + "\"";
+}
+
+// Appends `items` to `out` as a JSON list, each written by `write_item(out, item)`.
+template <typename Items, typename Write>
+void append_json_list(std::string& out, const Items& items, Write write_item) {
+  out += '[';
+  bool first = true;
+  for (const auto& item : items) {
+    if (!std::exchange(first, false)) out += ',';
+    write_item(out, item);
+  }
+  out += ']';
 }
 
 }  // namespace
@@ -124,7 +134,7 @@ class Engine {
   // {"name", "version", "contacts": {key: {"role", "email"}}, "charityAccounts": [{"network",
   // "handle", "display_name"}], "organisationNames": [...], "holdSeverities": [...], "rules": [{"id",
   // "category", "severity", "clause", "message", "advice", "suggestion": {"action", "text"} | null}]},
-  // rules in order: what check()'s rule indexes refer to. "{}" before any policy is loaded.
+  // rules in order: what checkInput()'s rule indexes refer to. "{}" before any policy is loaded.
   std::string describe() const {
     if (!checker_) return "{}";
     const Policy& p = checker_->policy();
@@ -134,40 +144,29 @@ class Engine {
       if (!std::exchange(first, false)) out += ",";
       out += json_string(key) + ":{\"role\":" + json_string(contact.role) + ",\"email\":" + json_string(contact.email) + "}";
     }
-    out += "},\"charityAccounts\":[";
-    first = true;
-    for (const auto& a : p.accounts) {
-      if (!std::exchange(first, false)) out += ",";
-      out += "{\"network\":" + json_string(a.network) + ",\"handle\":" + json_string(a.handle) +
-             ",\"display_name\":" + json_string(a.display_name) + "}";
-    }
-    out += "],\"organisationNames\":[";
-    first = true;
-    for (const auto& n : p.organisation_names) {
-      if (!std::exchange(first, false)) out += ",";
-      out += json_string(n);
-    }
-    out += "],\"holdSeverities\":[";
-    first = true;
-    for (Severity s : p.hold_severities) {
-      if (!std::exchange(first, false)) out += ",";
-      out += json_string(severity_name(s));
-    }
-    out += "],\"rules\":[";
-    first = true;
-    for (const Rule& r : p.rules) {
-      if (!std::exchange(first, false)) out += ",";
-      out += "{\"id\":" + json_string(r.id) + ",\"category\":" + json_string(r.category) + ",\"severity\":" +
-             json_string(severity_name(r.severity)) + ",\"clause\":" + json_string(r.clause) + ",\"message\":" +
-             json_string(r.message) + ",\"advice\":" + json_string(r.advice) + ",\"suggestion\":";
-      out += r.suggestion ? "{\"action\":" + json_string(suggestion_action_name(r.suggestion->action)) + ",\"text\":" +
-                                json_string(r.suggestion->text) + "}"
-                          : std::string("null");
-      out += "}";
-    }
-    return out + "]}";
+    out += "},\"charityAccounts\":";
+    append_json_list(out, p.accounts, [](std::string& o, const CharityAccount& a) {
+      o += "{\"network\":" + json_string(a.network) + ",\"handle\":" + json_string(a.handle) +
+           ",\"display_name\":" + json_string(a.display_name) + "}";
+    });
+    out += ",\"organisationNames\":";
+    append_json_list(out, p.organisation_names, [](std::string& o, const std::string& n) { o += json_string(n); });
+    out += ",\"holdSeverities\":";
+    append_json_list(out, p.hold_severities, [](std::string& o, Severity s) { o += json_string(severity_name(s)); });
+    out += ",\"rules\":";
+    append_json_list(out, p.rules, [](std::string& o, const Rule& r) {
+      o += "{\"id\":" + json_string(r.id) + ",\"category\":" + json_string(r.category) + ",\"severity\":" +
+           json_string(severity_name(r.severity)) + ",\"clause\":" + json_string(r.clause) + ",\"message\":" +
+           json_string(r.message) + ",\"advice\":" + json_string(r.advice) + ",\"suggestion\":";
+      o += r.suggestion ? "{\"action\":" + json_string(suggestion_action_name(r.suggestion->action)) + ",\"text\":" +
+                              json_string(r.suggestion->text) + "}"
+                        : std::string("null");
+      o += "}";
+    });
+    return out + "}";
   }
 
+ private:
   // Compiles a loaded policy and puts it in force, or reports why it did not load and keeps the old one.
   LoadOutcome install(PolicyLoadResult result) {
     LoadOutcome out;
@@ -185,7 +184,6 @@ class Engine {
     return out;
   }
 
- private:
   std::unique_ptr<Checker> checker_;
   std::string input_;                         // the post, as UTF-8 (inputBuffer())
   std::vector<std::uint32_t> packed_;         // the last checkInput()'s findings, four numbers each
