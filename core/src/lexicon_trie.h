@@ -151,15 +151,19 @@ class LexiconTrie {
     return 0;
   }
   // A child in the laid-out trie (0: none).
-  std::uint32_t child(std::uint32_t node, std::uint8_t unit_class) const {
-    const Node& n = nodes_[node];
+  // The child of `n` by `unit_class` (0: none), given the trie's arrays: a walk passes them as locals,
+  // which the compiler need not reload after each stored match.
+  static std::uint32_t child_of(const Node& n, const std::uint8_t* classes, const std::uint32_t* rows,
+                                std::uint8_t unit_class) {
     if (n.first_class == unit_class) return n.first_child;  // one load for most steps
-    if (n.children <= 1) return 0;
-    if (n.row != kNoRow) return rows_[static_cast<std::size_t>(n.row) * kUnitClassCount + unit_class];
-    for (std::uint32_t c = n.first_child + 1, end = n.first_child + n.children; c < end; ++c) {
-      if (classes_[c] == unit_class) return c;
+    if (n.row != kNoRow) return rows[static_cast<std::size_t>(n.row) * kUnitClassCount + unit_class];
+    for (std::uint32_t c = n.first_child + 1, end = n.first_child + n.children; c < end; ++c) {  // none for one child
+      if (classes[c] == unit_class) return c;
     }
     return 0;
+  }
+  std::uint32_t child(std::uint32_t node, std::uint8_t unit_class) const {
+    return child_of(nodes_[node], classes_.data(), rows_.data(), unit_class);
   }
   void add_child(std::uint32_t parent, std::uint32_t child);
   // Puts one term in the growing trie, or nothing when the (term, owner, wildcard) is there already.
@@ -319,20 +323,7 @@ inline void LexiconTrie::walk(std::string_view units, std::size_t start, std::ve
         }
       }
     }
-    // child(), spelled out with the arrays in locals.
-    std::uint32_t next = 0;
-    if (here.first_class == unit_class) {
-      next = here.first_child;
-    } else if (here.row != kNoRow) {
-      next = rows[static_cast<std::size_t>(here.row) * kUnitClassCount + unit_class];
-    } else {
-      for (std::uint32_t c = here.first_child + 1, end = here.first_child + here.children; c < end; ++c) {
-        if (classes[c] == unit_class) {
-          next = c;
-          break;
-        }
-      }
-    }
+    const std::uint32_t next = child_of(here, classes, rows, unit_class);
     if (next == 0) return;
     node = next;
     const Node& reached = nodes[node];
