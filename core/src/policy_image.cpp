@@ -246,7 +246,7 @@ void check_invariants(Reader& r, const Policy& policy) {
     short_terms(vocabulary.terms);
     short_terms(vocabulary.exceptions);
   }
-  auto known_vocabularies = [&](const MatcherSet& set) {
+  auto check_set = [&](const MatcherSet& set) {  // short terms, known vocabularies
     short_terms(set.terms);
     for (const auto& name : set.vocabularies) {
       if (!policy.vocabularies.contains(name)) r.fail("a reference to no vocabulary: " + name);
@@ -259,7 +259,7 @@ void check_invariants(Reader& r, const Policy& policy) {
     if (rule.window < 1 || rule.window > 100) r.fail("a window out of range in rule " + rule.id);
     if (rule.kind == RuleKind::recognizer && !rule.recognizer) r.fail("no recognizer named in rule " + rule.id);
     for (const MatcherSet* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) {
-      known_vocabularies(*set);
+      check_set(*set);
     }
     short_terms(rule.exceptions);
   }
