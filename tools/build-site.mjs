@@ -189,15 +189,21 @@ function renderPage(source, pageName, partials, replacements) {
 }
 
 // The engine's files start downloading with the page instead of one import after another: the checker's
-// readiness budget (200 ms after navigation) is mostly this chain.
+// readiness budget (200 ms after navigation) is mostly this chain. The .wasm is fetched (and compiled)
+// by the inlined engine start, which runs before the parser reaches these links.
 async function enginePreloads(lib) {
   const links = [];
   for (const name of (await readdir(lib)).sort()) {
     if (name.endsWith('.js')) links.push(`<link rel="modulepreload" href="lib/${escapeHtml(name)}">`);
-    // fetch() of a same-origin URL is a CORS-mode request; the preload must say so to be reused.
-    else if (name.endsWith('.wasm')) links.push(`<link rel="preload" href="lib/${escapeHtml(name)}" as="fetch" type="application/wasm" crossorigin>`);
   }
   return links.join('\n  ');
+}
+
+// js/engine-start.js as an inline script: it must run before anything else in <head> has downloaded.
+async function engineStartScript() {
+  const source = await readFile(path.join(siteSource, 'js', 'engine-start.js'), 'utf8');
+  if (/<\/script/i.test(source)) throw new Error('js/engine-start.js cannot be inlined: it contains </script');
+  return `<script>\n${source.trimEnd()}\n  </script>`;
 }
 
 async function exists(file) {
@@ -232,6 +238,7 @@ export async function buildSite(options) {
     'policy-text': policy.html,
     'policy-toc': policy.toc,
     'engine-preload': engineFound ? await enginePreloads(options.lib) : '',
+    'engine-start': engineFound ? await engineStartScript() : '',
   };
 
   for (const entry of await readdir(siteSource, { withFileTypes: true })) {

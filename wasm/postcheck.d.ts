@@ -73,6 +73,11 @@ export interface CreateCheckerOptions {
   policy?: string | object;
   /** The bytes of postcheck-core.wasm; fetched from beside postcheck.js when absent. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * postcheck-core.wasm already compiled, e.g. WebAssembly.compileStreaming(fetch(url)) started while a
+   * page loads. If it rejects, the .wasm is loaded as if this were absent.
+   */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
 }
 
 export function createChecker(options?: CreateCheckerOptions): Promise<Checker>;

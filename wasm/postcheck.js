@@ -29,6 +29,15 @@ async function readWasmFile(url) {
   return readFile(url);
 }
 
+function instantiateFile(url, onError) {
+  return (imports, receive) => {
+    readWasmFile(url)
+      .then((bytes) => WebAssembly.instantiate(bytes, imports))
+      .then((result) => receive(result.instance, result.module), onError);
+    return {};
+  };
+}
+
 // Browsers: compile while downloading, and let the browser cache the compiled code, by
 // instantiating from the response stream; fall back to the bytes when the server sends the .wasm
 // with another MIME type than application/wasm.
@@ -46,6 +55,17 @@ function instantiateStreaming(url, onError) {
         ? WebAssembly.instantiateStreaming(fetch(url), imports).catch(fromBytes)
         : fromBytes();
     streaming.then((result) => receive(result.instance, result.module), onError);
+    return {};
+  };
+}
+
+// A module compiled beforehand (e.g. by a page while it loads): instantiated as it is; if it
+// cannot be (a failed fetch or compile), loaded from `fallback` instead.
+function instantiateCompiled(compiled, fallback) {
+  return (imports, receive) => {
+    Promise.resolve(compiled)
+      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+      .catch(() => fallback(imports, receive));
     return {};
   };
 }
@@ -148,6 +168,8 @@ class Checker {
 /**
  * Loads the core and a policy (the built-in default when `policy` is absent).
  * options.wasmBinary: the bytes of postcheck-core.wasm (otherwise fetched from beside this file).
+ * options.wasmModule: postcheck-core.wasm already compiled (a WebAssembly.Module or a promise of one);
+ * when it fails, the .wasm is loaded as if it were absent.
  */
 export async function createChecker(options = {}) {
   const moduleOptions = { print: () => {}, printErr: () => {} };
@@ -156,6 +178,9 @@ export async function createChecker(options = {}) {
   const failed = new Promise((_, reject) => { loadFailed = reject; });
   if (options.wasmBinary) {
     moduleOptions.wasmBinary = options.wasmBinary;
+  } else if (options.wasmModule) {
+    moduleOptions.instantiateWasm = instantiateCompiled(options.wasmModule, url.protocol === 'file:'
+      ? instantiateFile(url, loadFailed) : instantiateStreaming(url, loadFailed));
   } else if (url.protocol === 'file:') {
     moduleOptions.wasmBinary = await readWasmFile(url);
   } else {

@@ -1,25 +1,27 @@
-// engine.js — loads the PostCheck checker (lib/postcheck.js: the same wasm core as the extension) once per
-// page and records when it became ready, in milliseconds since navigation started:
-//   <html data-checker-ready-ms>   ready (performance mark "postcheck-ready")
+// engine.js — the PostCheck checker (lib/postcheck.js: the same wasm core as the extension), once per
+// page: the one the inlined js/engine-start.js started while the page loaded, or else one made here.
+// Either records when it was asked for and when it became ready, in milliseconds since navigation:
 //   <html data-checker-start-ms>   when the page asked for it (mark "postcheck-start")
+//   <html data-checker-ready-ms>   ready (performance mark "postcheck-ready")
 // so the readiness budget can be split into the page's own loading and the engine's start-up.
 let loading = null;
 
+function mark(name, attribute) {
+  performance.mark(name);
+  document.documentElement.dataset[attribute] = performance.now().toFixed(1);
+}
+
+async function createHere() {
+  mark('postcheck-start', 'checkerStartMs');
+  // A dynamic import so a missing engine shows a message on the page instead of breaking the module graph.
+  const { createChecker } = await import('../lib/postcheck.js');
+  const checker = await createChecker();
+  mark('postcheck-ready', 'checkerReadyMs');
+  return checker;
+}
+
 export function loadChecker() {
-  if (!loading) {
-    const start = performance.now();
-    performance.mark('postcheck-start');
-    document.documentElement.dataset.checkerStartMs = start.toFixed(1);
-    loading = (async () => {
-      // A dynamic import so a missing engine shows a message on the page instead of breaking the module graph.
-      const { createChecker } = await import('../lib/postcheck.js');
-      const checker = await createChecker();
-      const readyMs = performance.now();
-      performance.mark('postcheck-ready');
-      document.documentElement.dataset.checkerReadyMs = readyMs.toFixed(1);
-      return checker;
-    })();
-  }
+  loading ??= globalThis.postcheckStarting ?? createHere();
   return loading;
 }
 

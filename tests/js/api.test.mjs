@@ -134,6 +134,21 @@ test('createChecker fetches nothing when given the bytes, and accepts an ArrayBu
   assert.equal(checker.check('07700 900283').findings.length, 1);
 });
 
+test('createChecker takes the core compiled beforehand, or loads it itself when that failed', async () => {
+  const { createChecker } = await loadApi();
+  const compiled = await WebAssembly.compile(wasmBinary());
+  const post = 'Ring me on 07700 900283';
+  for (const wasmModule of [compiled, Promise.resolve(compiled)]) {
+    const checker = await createChecker({ wasmModule, policy: smallPolicy });
+    assert.deepEqual(checker.check(post).findings.map((f) => f.rule), ['phone']);
+  }
+  // A compile that failed (a bad download, say) is not fatal: the .wasm beside postcheck.js is used.
+  const broken = WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9]));
+  broken.catch(() => {});
+  const checker = await createChecker({ wasmModule: broken });
+  assert.deepEqual(checker.check(post).findings.map((f) => f.category), ['personal-data']);
+});
+
 test('memory does not grow over 100,000 checks', async () => {
   const checker = await makeChecker();
   const posts = [
