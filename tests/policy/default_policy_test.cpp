@@ -360,8 +360,12 @@ TEST_CASE("charity-account misuse: party politics, personal life, selling, jokes
     CHECK(has(text, "charity-account-misuse", kCharity));
     CHECK_FALSE(has(text, "charity-account-misuse", kPersonal));
   }
-  // Non-partisan civic information is on purpose.
+  // Non-partisan civic information is on purpose, "vote for" included when it is anyone's choice.
   CHECK(clean("Polling day is Thursday. Remember to bring photo ID.", kCharity));
+  CHECK(clean("Elections on Thursday: whoever you vote for, ask your candidates what they will do for unpaid "
+              "carers.", kCharity));
+  CHECK(has("Whoever you vote for, vote for the candidate who backs carers: Cllr Jan Whitby",
+            "charity-account-misuse", kCharity));
   // Anyone not authorised for the charity's accounts is held, however good the post (clause 4a).
   const Finding f = finding("Carers Week coffee morning on Tuesday, all welcome", "charity-account-misuse",
                             kCharityUnauthorised);
@@ -406,6 +410,13 @@ TEST_CASE("confidentiality: a public figure in a media context is not a client")
     INFO(text);
     CHECK_FALSE(has(text, "client-confidentiality"));
   }
+}
+
+TEST_CASE("confidentiality: a service named after carers is not a person cue") {
+  CHECK(clean("If you are caring for someone living with dementia, you are not alone: our Carer Support team "
+              "can help. Call 01234 567890", kCharity));
+  CHECK(has("Our carer Mrs Patel has dementia", "client-confidentiality", kCharity));
+  CHECK(has("Our Carer Support team met Mrs Patel, whose husband has dementia", "client-confidentiality", kCharity));
 }
 
 TEST_CASE("name-calling without a swear word warns; everyday 'idiot' about yourself stays clean") {

@@ -73,8 +73,6 @@ test('a scenario can be answered and the score is kept across a reload', async (
 // Each is a policy issue for core/policies/carers-in-bedfordshire.json; when one is fixed, this test says so
 // and its line here should go.
 const KNOWN_POLICY_GAPS = new Map([
-  ['dementia-awareness', 'flags a general dementia awareness post, with nobody identifiable, as client confidentiality'],
-  ['political-retweet rewrite', 'flags the neutral “whoever you vote for, ask your candidates” as candidate endorsement'],
 ]);
 
 test('for every scenario the checker’s live findings agree with the answer key, and the rewrite is clean', async (t) => {
