@@ -1,4 +1,5 @@
-// lexicon.cpp — Lexicon: reads terms (the trailing '*' wildcard, normalisation, masked spellings) and
+// lexicon.cpp — Lexicon: reads terms (the trailing '*' wildcard, normalisation, spellings without a
+// contraction's apostrophe, masked spellings) and
 // hands them to the one whole-word trie that matches them all (lexicon_trie.h), the masks of masked
 // terms to the '*' matcher beside it (lexicon_masks.h).
 #include "postcheck/lexicon.h"
@@ -48,6 +49,9 @@ bool Lexicon::add(std::string_view term_utf8, std::uint32_t owner, LexiconOption
   if (units.empty()) return false;
 
   impl_->trie.add(units, owner, wildcard);
+  if (const std::string unapostrophised = lexicon_detail::apostrophe_free_variant(units); !unapostrophised.empty()) {
+    impl_->trie.add(unapostrophised, owner, wildcard);
+  }
   if (options.masked) {
     // Collapsed spellings are ordinary terms; the masks of the term and of each of those are matched
     // beside the trie.

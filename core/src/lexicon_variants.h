@@ -1,6 +1,7 @@
-// lexicon_variants.h — the other spellings a masked term also matches ("f*ck", "f***", "bolocks").
+// lexicon_variants.h — the other spellings a term also matches: without its contractions' apostrophes
+// ("dont", "im"), and for a masked term its masks and collapsed letters ("f*ck", "f***", "bolocks").
 // Pure functions on normalised terms (units of normalise.h, words separated by one ' ');
-// no I/O, no state. Lexicon::add() puts a masked term's collapsed spellings in the trie, and
+// no I/O, no state. Lexicon::add() puts those spellings in the trie, and
 // lexicon_masks.h matches the masks without listing them; masked_variants() lists them all, the
 // definition the tests hold that matcher to.
 #pragma once
@@ -79,6 +80,38 @@ inline std::vector<std::string> collapsed_variants(std::string_view term) {
   } else {
     build([](std::size_t) { return true; });
   }
+  return out;
+}
+
+// The spelling of `term` with the apostrophes of its contractions left out, as posts typed on phones
+// spell them ("didn't sleep" → "didnt sleep", "i'm so stressed" → "im so stressed"); empty when the
+// term has none. Only n't, 'm, 've, 're and 'll, and never where leaving the apostrophe out makes
+// another word: "we're" (were), "i'll" (ill), "we'll" (well), "he'll" (hell), "she'll" (shell).
+inline std::string apostrophe_free_variant(std::string_view term) {
+  std::string out;
+  bool changed = false;
+  for (const auto& [word_begin, word_end] : term_words(term)) {
+    if (!out.empty()) out.push_back(' ');
+    const std::string_view word = term.substr(word_begin, word_end - word_begin);
+    const std::size_t apostrophe = word.find('\'');
+    if (apostrophe == std::string_view::npos || apostrophe == 0 || word.find('\'', apostrophe + 1) != std::string_view::npos) {
+      out.append(word);
+      continue;
+    }
+    const std::string_view after = word.substr(apostrophe + 1);
+    const bool contraction = (after == "t" && word[apostrophe - 1] == 'n') || after == "m" || after == "ve" ||
+                             after == "re" || after == "ll";
+    const bool another_word = word == "we're" || word == "i'll" || word == "we'll" || word == "he'll" ||
+                              word == "she'll";
+    if (!contraction || another_word) {
+      out.append(word);
+      continue;
+    }
+    out.append(word.substr(0, apostrophe));
+    out.append(after);
+    changed = true;
+  }
+  if (!changed) out.clear();
   return out;
 }
 

@@ -578,7 +578,21 @@ TEST_SUITE("lexicon") {
     const auto lexicon = lexicon_of({{"can't be bothered", 1}, {"views my own", 2}});
     CHECK(find(lexicon, "Honestly... Can\u2019t  be\n\nbothered!!") == "1:Can\u2019t  be\n\nbothered");
     CHECK(find(lexicon, "Views - my - own.") == "2:Views - my - own");
-    CHECK(find(lexicon, "cant be bothered") == "");
+    // Typed without the apostrophe, as on phones.
+    CHECK(find(lexicon, "cant be bothered") == "1:cant be bothered");
+  }
+
+  TEST_CASE("contractions match without their apostrophe, unless that spells another word") {
+    const auto lexicon = lexicon_of({{"didn't sleep", 1}, {"i'm so stressed", 2}, {"we're against", 3},
+                                     {"you'll regret it", 4}, {"i'll kill", 5}, {"we've had enough", 6}});
+    CHECK(find(lexicon, "didnt sleep a wink, im so stressed") == "1:didnt sleep, 2:im so stressed");
+    CHECK(find(lexicon, "youll regret it. weve had enough") == "4:youll regret it, 6:weve had enough");
+    CHECK(find(lexicon, "we\u2019re against it, you\u2019ll regret it") == "3:we\u2019re against, 4:you\u2019ll regret it");
+    // "were against" and "ill kill" are other words.
+    CHECK(find(lexicon, "they were against it; the ill kill time") == "");
+    CHECK(postcheck::lexicon_detail::apostrophe_free_variant("can't stand") == "cant stand");
+    CHECK(postcheck::lexicon_detail::apostrophe_free_variant("carer's allowance") == "");  // a possessive, not a contraction
+    CHECK(postcheck::lexicon_detail::apostrophe_free_variant("she'll") == "");
   }
 
   TEST_CASE("masked spellings of a masked term") {

@@ -512,6 +512,43 @@ TEST_SUITE("credential") {
     CHECK(excerpts(RecognizerKind::credential, "the key safe code is 1945") == Strings{"key safe code is 1945"});
     CHECK(excerpts(RecognizerKind::credential, "one-time code - 48 12 03") == Strings{"one-time code - 48 12 03"});
     CHECK(excerpts(RecognizerKind::credential, "passcode is just 7731") == Strings{"passcode is just 7731"});
+    CHECK(excerpts(RecognizerKind::credential, "my login is k.walsh and pw is Sunflower!88 - can someone") ==
+          Strings{"pw is Sunflower!88"});
+    CHECK(excerpts(RecognizerKind::credential, "used the shared login (comms@carersinbeds / Summer2024) to post") ==
+          Strings{"login (comms@carersinbeds / Summer2024"});
+    CHECK(find(RecognizerKind::credential, "the pw reset email never came").empty());
+    CHECK(excerpts(RecognizerKind::credential, "locked out of the CRM again, tried user jwalker pass Sunflower7 three times") ==
+          Strings{"pass Sunflower7"});
+    for (std::string_view text : {"my bus pass is 2024 edition", "pass it on to Jo4", "pass: 3 of 5 today",
+                                  "free pass to the Luton hub, code is at reception"}) {
+      CAPTURE(std::string(text));
+      CHECK(find(RecognizerKind::credential, text).empty());
+    }
+    CHECK(excerpts(RecognizerKind::credential, "the code it texted me was 583902 and it still wont let me in") ==
+          Strings{"code it texted me was 583902"});
+  }
+  TEST_CASE("a key safe or keypad guards a code") {
+    CHECK(excerpts(RecognizerKind::credential, "Key safe at the Sandy office is 1 9 8 3 – leaving this here") ==
+          Strings{"Key safe at the Sandy office is 1 9 8 3"});
+    CHECK(excerpts(RecognizerKind::credential, "The keypad on the Kempston hub back door is 4719# btw") ==
+          Strings{"keypad on the Kempston hub back door is 4719"});
+    CHECK(excerpts(RecognizerKind::credential, "the key safe code is 1945") == Strings{"key safe code is 1945"});
+    for (std::string_view text : {"The key safe is by the front door", "a keypad is being fitted on 12 May",
+                                  "Key safe installations: 3 this week"}) {
+      CAPTURE(std::string(text));
+      CHECK(find(RecognizerKind::credential, text).empty());
+    }
+  }
+  TEST_CASE("a change is a delimiter: 'has changed to', 'reset to'") {
+    CHECK(excerpts(RecognizerKind::credential, "Door code for the Kempston office has changed to 4471# btw") ==
+          Strings{"Door code for the Kempston office has changed to 4471"});
+    CHECK(excerpts(RecognizerKind::credential, "The alarm code was reset to 1966 after the break-in") ==
+          Strings{"alarm code was reset to 1966"});
+    for (std::string_view text : {"the door code is going to change to something harder",
+                                  "my password needs to change every 90 days", "PIN changed to protect you"}) {
+      CAPTURE(std::string(text));
+      CHECK(find(RecognizerKind::credential, text).empty());
+    }
   }
   TEST_CASE("a code's keyword waits longer for its 'is'; where a code came from; a network key") {
     CHECK(excerpts(RecognizerKind::credential, "The door code for the back entrance at the Kempston office is 2580# x") ==

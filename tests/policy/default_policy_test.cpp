@@ -419,6 +419,94 @@ TEST_CASE("confidentiality: a service named after carers is not a person cue") {
   CHECK(has("Our Carer Support team met Mrs Patel, whose husband has dementia", "client-confidentiality", kCharity));
 }
 
+// Posts written afresh (not from the dev corpus) that the policy missed or flagged wrongly, and what
+// each taught it; tests/policy/README.md says which vocabulary or rule changed.
+TEST_CASE("fresh posts: grumbles, stances and claims the policy had missed") {
+  for (const char* text : {
+           "Third restructure in two years. Whoever keeps dreaming these up should try doing the actual job.",
+           "Caseload of 80 and they want us to find capacity for a new project. Lol.",
+           "At my org TOIL just quietly disappears and nobody asks why.",
+           "Mileage rate hasn't gone up since 2011 and I drive to Leighton four times a week.",
+           "Spent 3 hrs on the phone and there's nobody to cover my caseload. Burnt out.",
+           "Another quick team meeting that lasted two hours. My manager loves the sound of her own voice",
+       }) {
+    INFO(text);
+    CHECK(has(text, "work-grumble"));
+  }
+  CHECK(has("As a charity we're totally against the council's plan to close the day centre.", "speaking-for-charity"));
+  CHECK(has("My employer backs a four-day week for every care worker, and so do I", "speaking-for-charity"));
+  // A disclaimer does not undo saying what the charity thinks.
+  CHECK(has("Views my own, but obviously the charity agrees with me: parking charges for carers are a disgrace.",
+            "speaking-for-charity"));
+  CHECK(clean("Views my own: parking charges for carers at the hospital are a disgrace."));
+  CHECK(has("Speaking for the whole team at Carers in Beds: this plan is the only serious one",
+            "speaking-for-charity"));
+  CHECK(clean("Not speaking for the whole team here, but I loved the quiz night"));
+  CHECK(has("From today our charity is officially boycotting Nestle products and you should too.",
+            "speaking-for-charity"));
+  CHECK(has("Ten years in the charity sector and I still can't afford a holiday. Pay here is a joke mate",
+            "work-grumble"));
+  CHECK(has("Three people off sick and guess who's covering all the referrals again.", "work-grumble"));
+}
+
+TEST_CASE("fresh posts: personal data, confidentiality, boundaries and hostility the policy had missed") {
+  // A number introduced as one's own is personal data even beside words that mark public lines.
+  CHECK(has("If any of you want to chat outside office hours, my home number is 01234 218476", "personal-data"));
+  CHECK(clean("Our helpline is open in office hours on 01234 567890", kCharity));
+  CHECK(has("Really worried about S.P. from the Tuesday group, her dad's hitting her again", "client-confidentiality"));
+  CHECK(has("Carers who want the craft group dates, just email my personal address rather than the office one",
+            "professional-boundaries"));
+  CHECK(has("Honestly the Polish lot on my street are all thieves", "disrepute"));
+  CHECK(clean("Polish the silver before the tea party, all hands welcome"));
+  // A qualification's name is not a care detail, and general advice names no one's support worker.
+  CHECK(clean("Completed my Level 3 Diploma in Health and Social Care. Huge thanks to my manager Priya for her "
+              "support all year."));
+  CHECK(clean("Free half-term trip for young carers. Limited places, ask your support worker.", kCharity));
+  CHECK(has("Chuffed to have helped Ayesha Rahman in Luton get an assessment for her brother's MS",
+            "client-confidentiality"));
+  CHECK(has("Any of my carers reading this, follow my private insta @lozzbakes_x", "professional-boundaries"));
+  CHECK(has("Sheila (one of my carers) and me are having prosecco at hers on Friday night",
+            "professional-boundaries"));
+  CHECK(has("If that councillor shows his face again I swear I'll slash his tyres.", "disrepute"));
+  CHECK(has("The keypad on the Kempston hub back door is 4719# btw", "security"));
+  // "the lot" sells only as a bundle.
+  CHECK(flagged("Happy 80th to our volunteer driver, still out-driving the lot of us!", kCharity).count(
+            "charity-account-misuse") == 0);
+  CHECK(has("Hi Jo, your support worker will call you back tomorrow", "client-confidentiality", kCharity));
+}
+
+TEST_CASE("fresh posts typed as on a phone: contractions without apostrophes, initials, lower case") {
+  CHECK(has("feeling proper mardy today, didnt sleep a wink and the dog was sick", "charity-account-misuse", kCharity));
+  CHECK(has("if the idiot who keyed my car is reading this, i know where u live and u will regret it", "disrepute"));
+  CHECK(has("bit worried abt mr h on my shefford round, his daughters been taking money out his account again",
+            "client-confidentiality"));
+  CHECK(has("gutted, little K from the kempston young carers group has gone into foster care", "client-confidentiality"));
+  CHECK(has("6 hrs in a&e with dad and every single person asks for his nhs number so putting it here so i stop "
+            "forgetting lol 943 476 5919", "personal-data"));
+  CHECK(has("omg one of my carers just gave me £50 in a thank you card, bless her", "professional-boundaries"));
+  CHECK(has("As a trustee I can tell you the board is united: the cuts are unacceptable.", "speaking-for-charity"));
+  // A registration plate is not a person called Reg.
+  CHECK_FALSE(has("Whoever parked across the disabled bay: I know your reg", "client-confidentiality"));
+}
+
+TEST_CASE("fresh posts: the charity's account offers a worker's personal contact") {
+  CHECK(has("Need a chat out of hours? Our support worker Gemma is happy for you to text her personal mobile",
+            "professional-boundaries", kCharity));
+  // With the number itself in the post it is personal data (as the dev corpus labels it), not both.
+  const auto with_number = flagged("Rachel would love to hear from you, her personal mobile is 07700 900 734", kCharity);
+  CHECK(with_number.count("personal-data") == 1);
+  CHECK(with_number.count("professional-boundaries") == 0);
+}
+
+TEST_CASE("fresh posts: personal life on the charity's account") {
+  for (const char* text : {"Anyone know a good plumber in Ampthill? Mine's let me down AGAIN",
+                           "Tickets for my band's gig at Esquires, Friday 8pm", "Feeling so stressed today",
+                           "Feeling SO rough after last night's gin"}) {
+    INFO(text);
+    CHECK(has(text, "charity-account-misuse", kCharity));
+  }
+}
+
 TEST_CASE("name-calling without a swear word warns; everyday 'idiot' about yourself stays clean") {
   for (const char* text : {
            "The bloke at the garage is a total moron",

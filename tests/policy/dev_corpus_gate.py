@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""dev_corpus_gate.py — the dev corpus as a regression gate for the default policy (ctest `dev_corpus_gate`).
+"""dev_corpus_gate.py — labelled corpora as regression gates for the default policy (ctest `dev_corpus_gate`
+on the shared dev corpus, `written_posts_gate` on tests/policy/written-posts.jsonl).
 
 Runs ../shared/corpus/score.py --json on dev.jsonl with `postcheck --jsonl` (the built CLI, which embeds
 core/policies/carers-in-bedfordshire.json) and fails, naming each figure, when any figure drops below the
-level the policy has reached. The floors below are the dev figures measured when the content was tuned
+level the policy has reached. The floors below are the figures measured when the content was tuned
 (see tests/policy/README.md); raise them when the content improves, never lower them to make a change pass.
 
 Usage: python3 tests/policy/dev_corpus_gate.py --cli build/native/tools/postcheck --shared ../shared
+       python3 tests/policy/dev_corpus_gate.py --cli … --shared … --corpus tests/policy/written-posts.jsonl --floors written
 Exit 0 when every figure holds, 1 when one drops, 2 when the gate cannot run (no CLI, no corpus, bad output).
 """
 import argparse
@@ -16,25 +18,31 @@ import shlex
 import subprocess
 import sys
 
-# Floors at the level reached on dev.jsonl (172 posts, 67 clean). Issue 3's targets, for reference:
+# Floors per corpus, at the level the policy reached on it. Issue 3's targets, for reference:
 # micro-F1 >= 0.92, every category F1 >= 0.85, personal-data recall >= 0.98 and precision >= 0.95,
 # security recall >= 0.95, false alarms <= 0.03, span accuracy >= 0.90.
-MICRO_F1_MIN = 1.0
-CATEGORY_F1_MIN = {
-    "personal-data": 1.0,
-    "client-confidentiality": 1.0,
-    "disrepute": 1.0,
-    "work-grumble": 1.0,
-    "speaking-for-charity": 1.0,
-    "charity-account-misuse": 1.0,
-    "professional-boundaries": 1.0,
-    "security": 1.0,
+CATEGORIES = ["personal-data", "client-confidentiality", "disrepute", "work-grumble", "speaking-for-charity",
+              "charity-account-misuse", "professional-boundaries", "security"]
+FLOORS = {
+    # dev.jsonl: 172 posts, 67 clean.
+    "dev": {
+        "micro_f1": 1.0, "category_f1": {c: 1.0 for c in CATEGORIES},
+        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 1.0,
+        "false_alarm_rate": 0.0, "span_accuracy": 1.0,
+    },
+    # tests/policy/written-posts.jsonl: 460 posts written afresh (not from dev), 196 clean; the level
+    # reached after tuning on them (tests/policy/README.md, "Posts written afresh").
+    "written": {
+        "micro_f1": 0.973,
+        "category_f1": {
+            "personal-data": 1.0, "client-confidentiality": 1.0, "disrepute": 0.957, "work-grumble": 0.904,
+            "speaking-for-charity": 0.983, "charity-account-misuse": 1.0, "professional-boundaries": 0.961,
+            "security": 0.967,
+        },
+        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.937,
+        "false_alarm_rate": 0.0, "span_accuracy": 0.869,
+    },
 }
-PERSONAL_DATA_RECALL_MIN = 1.0
-PERSONAL_DATA_PRECISION_MIN = 1.0
-SECURITY_RECALL_MIN = 1.0
-FALSE_ALARM_RATE_MAX = 0.0
-SPAN_ACCURACY_MIN = 1.0
 
 
 def run_scorer(cli, shared, corpus):
@@ -56,7 +64,7 @@ def run_scorer(cli, shared, corpus):
         sys.exit(2)
 
 
-def check(result):
+def check(result, floors):
     """Returns (rows, failures): every figure with its floor, and the ones that dropped."""
     rows, failures = [], []
 
@@ -75,15 +83,15 @@ def check(result):
     health = result["health"]
     at_most("posts without output", health["posts_without_output"], 0)
     at_most("bad offsets", health["bad_offsets"], 0)
-    at_least("micro F1", result["micro"]["f1"], MICRO_F1_MIN)
+    at_least("micro F1", result["micro"]["f1"], floors["micro_f1"])
     per = result["per_category"]
-    for category, floor in CATEGORY_F1_MIN.items():
+    for category, floor in floors["category_f1"].items():
         at_least(f"{category} F1", per[category]["f1"], floor)
-    at_least("personal-data recall", per["personal-data"]["recall"], PERSONAL_DATA_RECALL_MIN)
-    at_least("personal-data precision", per["personal-data"]["precision"], PERSONAL_DATA_PRECISION_MIN)
-    at_least("security recall", per["security"]["recall"], SECURITY_RECALL_MIN)
-    at_most("false-alarm rate on clean posts", result["false_alarm_rate"], FALSE_ALARM_RATE_MAX)
-    at_least("span accuracy", result["span_accuracy"], SPAN_ACCURACY_MIN)
+    at_least("personal-data recall", per["personal-data"]["recall"], floors["personal_data_recall"])
+    at_least("personal-data precision", per["personal-data"]["precision"], floors["personal_data_precision"])
+    at_least("security recall", per["security"]["recall"], floors["security_recall"])
+    at_most("false-alarm rate on clean posts", result["false_alarm_rate"], floors["false_alarm_rate"])
+    at_least("span accuracy", result["span_accuracy"], floors["span_accuracy"])
     return rows, failures
 
 
@@ -92,11 +100,12 @@ def main(argv=None):
     ap.add_argument("--cli", required=True, help="the built postcheck CLI")
     ap.add_argument("--shared", required=True, help="the shared folder holding corpus/score.py and corpus/dev.jsonl")
     ap.add_argument("--corpus", help="another labelled corpus (default: SHARED/corpus/dev.jsonl)")
+    ap.add_argument("--floors", choices=sorted(FLOORS), default="dev", help="which corpus's floors apply (default dev)")
     args = ap.parse_args(argv)
 
     corpus = args.corpus or os.path.join(args.shared, "corpus", "dev.jsonl")
     result = run_scorer(os.path.abspath(args.cli), args.shared, corpus)
-    rows, failures = check(result)
+    rows, failures = check(result, FLOORS[args.floors])
     width = max(len(r[0]) for r in rows)
     print(f"dev corpus gate: {result['posts']} posts ({result['clean_posts']} clean), {corpus}")
     for name, value, bound, ok in rows:

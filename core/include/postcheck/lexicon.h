@@ -6,7 +6,8 @@
 // boundary (the unit before it is ' ') and end at one, unless the term ends with '*' (a suffix
 // wildcard: "grumbl*" matches "grumbling", and the match is extended to the end of the word).
 // A possessive is a word end: "client" matches "client's" (and "carers" matches "carers'"), the
-// match stopping before the apostrophe.
+// match stopping before the apostrophe. A contraction also matches without its apostrophe ("can't
+// stand" matches "cant stand"; "i'm" matches "im"), except where that spells another word ("we're").
 // Multi-word terms match across any run of separators, since the view has folded those to one ' '.
 #pragma once
 

@@ -26,6 +26,7 @@ struct Keyword {
   std::size_t end;
   Guard guard;
   bool delimited = false;  // the keyword carries its own "is": "the password's X"
+  bool value_next = false;  // only a value right after the keyword counts ("pass Sunflower7")
 };
 
 constexpr int kMaxWordsToDelimiter = 5;
@@ -40,10 +41,17 @@ bool is_code_qualifier(Chars s, Word w) {
                           "authenticator", "login", "door", "alarm", "keysafe", "entry", "confirmation"});
 }
 
-// "code from the text", "code in my email", "code on the app": where a one-time code came from makes a
-// bare "code" a secret. The end of that phrase after the word ending at `from`, or 0.
+// "code from the text", "code in my email", "code on the app", "the code it texted me": where a one-time
+// code came from makes a bare "code" a secret. The end of that phrase after the word ending at `from`, or 0.
 std::size_t code_source_end(Chars s, std::size_t from) {
   Word w = next_word(s, from, std::min(s.size(), from + 2));
+  if (!w.empty() && word_is_any(s, w, {"it", "they", "you", "he", "she", "microsoft", "google"})) {
+    const Word sent = next_word(s, w.end, std::min(s.size(), w.end + 2));
+    if (!sent.empty() && word_is_any(s, sent, {"texted", "sent", "emailed", "gave"})) {
+      const Word me = next_word(s, sent.end, std::min(s.size(), sent.end + 2));
+      return !me.empty() && word_is_any(s, me, {"me", "us"}) ? me.end : sent.end;
+    }
+  }
   if (w.empty() || !word_is_any(s, w, {"from", "in", "on", "via", "by"})) return 0;
   Word n = next_word(s, w.end, std::min(s.size(), w.end + 2));
   if (!n.empty() && word_is_any(s, n, {"the", "my", "your", "a", "their", "his", "her"}))
@@ -54,8 +62,11 @@ std::size_t code_source_end(Chars s, std::size_t from) {
 
 // The keyword starting with word w, if it is one.
 std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
-  if (word_is_any(s, w, {"password", "passwords", "passcode", "passwd", "pwd", "passphrase"}))
+  if (word_is_any(s, w, {"password", "passwords", "passcode", "passwd", "pwd", "pw", "passphrase"}))
     return Keyword{w.begin, w.end, Guard::password};
+  // "user jwalker pass Sunflower7": "pass" is a keyword only with a secret-looking value straight after
+  // it (find_credentials' no-delimiter case), never for "bus pass" or "pass it on".
+  if (word_is(s, w, "pass")) return Keyword{w.begin, w.end, Guard::password, false, true};
   // "The password's CarersBeds2025": the possessive is the delimiter.
   if (w.end - w.begin >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {
     const Word stem{w.begin, w.end - 2};
@@ -82,7 +93,14 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
       return Keyword{q2.begin, w.end, Guard::code};
     return std::nullopt;
   }
+  // "The keypad on the back door is 4719#", "Key safe at the Sandy office is 1 9 8 3": what a code opens.
+  if (word_is_any(s, w, {"keypad", "keysafe"})) return Keyword{w.begin, w.end, Guard::code};
   if (word_is(s, w, "key")) {
+    const Word next = next_word(s, w.end, std::min(s.size(), w.end + 2));
+    if (!next.empty() && word_is(s, next, "safe")) {
+      const Word after = next_word(s, next.end, std::min(s.size(), next.end + 2));
+      return Keyword{w.begin, !after.empty() && word_is(s, after, "code") ? after.end : next.end, Guard::code};
+    }
     // "Wifi key Bedfordshire2025!", "the wi-fi key is …", "network key: …": a key that opens a network.
     const Word q = prev_word(s, w.begin, std::max(floor, w.begin > 12 ? w.begin - 12 : std::size_t{0}));
     if (q.empty() || q.end + 2 < w.begin) return std::nullopt;
@@ -214,13 +232,21 @@ std::pair<std::size_t, std::size_t> value_after(Chars s, std::size_t d, Guard gu
   return {p, 0};
 }
 
-// "is", ":", "=", "-", "–", "are", "was", or a word ending in 's ("Mine's"): where it ends, or 0.
+// "is", ":", "=", "-", "–", "(", "are", "was", "to" after a change ("has changed to", "reset to"), or a
+// word ending in 's ("Mine's"): where it ends, or 0.
 std::size_t delimiter_end(Chars s, std::size_t i) {
   const char32_t c = s[i];
-  if (c == U':' || c == U'=' || c == U'-' || c == 0x2013 || c == 0x2014) return i + 1;
+  if (c == U':' || c == U'=' || c == U'-' || c == U'(' || c == 0x2013 || c == 0x2014) return i + 1;
   if (!is_word_char(c)) return 0;
   const Word w{i, word_end(s, i)};
   if (word_is(s, w, "is") || word_is(s, w, "are") || word_is(s, w, "was")) return w.end;
+  if (word_is(s, w, "to")) {
+    const Word before = prev_word(s, w.begin, w.begin > 12 ? w.begin - 12 : 0);
+    if (!before.empty() && before.end + 1 == w.begin &&
+        word_is_any(s, before, {"changed", "change", "reset", "set", "updated", "update"}))
+      return w.end;
+    return 0;
+  }
   const std::size_t len = w.end - w.begin;
   if (len >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') return w.end;
   return 0;
@@ -229,7 +255,7 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
 }  // namespace
 
 // A cheap first look: the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
-// "lo", "us", "cr", "ke") and a keyword's length, before any full comparison.
+// "lo", "us", "cr", "ke") and a keyword's length (2 for "pw"), before any full comparison.
 bool may_be_credential_keyword(Chars s, std::size_t begin) {
   const char32_t a = to_lower(s[begin]);
   const char32_t b = to_lower(at(s, begin + 1));
@@ -245,7 +271,7 @@ bool may_be_credential_keyword(Chars s, std::size_t begin) {
   }
   if (!pair) return false;
   const std::size_t len = word_end(s, begin) - begin;
-  return len >= 3 && len <= 11;
+  return (len >= 3 && len <= 11) || (len == 2 && b == U'w');
 }
 
 void find_credentials(Chars s, const Triggers& t, Matches& out) {
@@ -273,6 +299,7 @@ void find_credentials(Chars s, const Triggers& t, Matches& out) {
           continue;
         }
       }
+      if (kw->value_next) continue;
       // Look for a delimiter within a few words, then for a value after it.
       std::size_t p = kw->end;
       int words = 0;
