@@ -19,6 +19,7 @@ import { bundleContent } from './extension/bundle-content.mjs';
 import { iconPng } from './extension/icons.mjs';
 import { mergeManifest } from './extension/merge-manifest.mjs';
 import { makeZip } from './extension/zip.mjs';
+import { externalEngineStart } from './build-site.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -59,7 +60,14 @@ function buildFor(browser, outDir) {
   if (manifest.storage?.managed_schema) cpSync(join(source, 'managed-schema.json'), join(outDir, manifest.storage.managed_schema));
   mkdirSync(join(outDir, 'lib'));
   for (const name of libFiles) if (existsSync(join(libDir, name))) cpSync(join(libDir, name), join(outDir, 'lib', name));
-  if (existsSync(siteDir)) cpSync(siteDir, join(outDir, 'site'), { recursive: true });
+  if (existsSync(siteDir)) {
+    cpSync(siteDir, join(outDir, 'site'), { recursive: true });
+    // Extension pages run no inline script (MV3's CSP): the training pages load their engine start as a file.
+    for (const name of readdirSync(join(outDir, 'site')).filter((n) => n.endsWith('.html'))) {
+      const page = join(outDir, 'site', name);
+      writeFileSync(page, externalEngineStart(readFileSync(page, 'utf8')));
+    }
+  }
   mkdirSync(join(outDir, 'icons'));
   for (const size of [16, 48, 128]) writeFileSync(join(outDir, 'icons', `icon-${size}.png`), iconPng(size));
   return outDir;

@@ -199,11 +199,18 @@ async function enginePreloads(lib) {
   return links.join('\n  ');
 }
 
-// js/engine-start.js as an inline script: it must run before anything else in <head> has downloaded.
+// js/engine-start.js as an inline script (without its leading comment): it must run before anything
+// else in <head> has downloaded. Marked so that externalEngineStart() can find it again.
 async function engineStartScript() {
-  const source = await readFile(path.join(siteSource, 'js', 'engine-start.js'), 'utf8');
+  const source = (await readFile(path.join(siteSource, 'js', 'engine-start.js'), 'utf8')).replace(/^(\/\/.*\n)+/, '');
   if (/<\/script/i.test(source)) throw new Error('js/engine-start.js cannot be inlined: it contains </script');
-  return `<script>\n${source.trimEnd()}\n  </script>`;
+  return `<script data-engine-start>\n${source.trimEnd()}\n  </script>`;
+}
+
+// For pages whose Content-Security-Policy allows no inline script (the extension's copy of the site):
+// the inlined engine start becomes a reference to js/engine-start.js, which the build also ships.
+export function externalEngineStart(html) {
+  return html.replace(/<script data-engine-start>[\s\S]*?<\/script>/, '<script src="js/engine-start.js"></script>');
 }
 
 async function exists(file) {

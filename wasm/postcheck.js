@@ -60,12 +60,14 @@ function instantiateStreaming(url, onError) {
 }
 
 // A module compiled beforehand (e.g. by a page while it loads): instantiated as it is; if it
-// cannot be (a failed fetch or compile), loaded from `fallback` instead.
-function instantiateCompiled(compiled, fallback) {
+// cannot be (a failed fetch or compile), loaded from `fallback` instead. Only getting the instance
+// falls back: an error once it is handed over is reported, not retried.
+function instantiateCompiled(compiled, fallback, onError) {
   return (imports, receive) => {
     Promise.resolve(compiled)
-      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
-      .catch(() => fallback(imports, receive));
+      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => [instance, module]))
+      .then(([instance, module]) => receive(instance, module), () => fallback(imports, receive))
+      .catch(onError);
     return {};
   };
 }
@@ -180,7 +182,7 @@ export async function createChecker(options = {}) {
     moduleOptions.wasmBinary = options.wasmBinary;
   } else if (options.wasmModule) {
     moduleOptions.instantiateWasm = instantiateCompiled(options.wasmModule, url.protocol === 'file:'
-      ? instantiateFile(url, loadFailed) : instantiateStreaming(url, loadFailed));
+      ? instantiateFile(url, loadFailed) : instantiateStreaming(url, loadFailed), loadFailed);
   } else if (url.protocol === 'file:') {
     moduleOptions.wasmBinary = await readWasmFile(url);
   } else {

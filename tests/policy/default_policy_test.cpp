@@ -483,7 +483,8 @@ TEST_CASE("fresh posts typed as on a phone: contractions without apostrophes, in
   CHECK(has("gutted, little K from the kempston young carers group has gone into foster care", "client-confidentiality"));
   CHECK(has("6 hrs in a&e with dad and every single person asks for his nhs number so putting it here so i stop "
             "forgetting lol 943 476 5919", "personal-data"));
-  CHECK(has("omg one of my carers just gave me £50 in a thank you card, bless her", "professional-boundaries"));
+  CHECK(has("omg one of my carers just gave me 50 quid in a thank you card, bless her", "professional-boundaries"));
+  CHECK(clean("My manager gave me 10 minutes to prep for the carers forum"));
   CHECK(has("As a trustee I can tell you the board is united: the cuts are unacceptable.", "speaking-for-charity"));
   // A registration plate is not a person called Reg.
   CHECK_FALSE(has("Whoever parked across the disabled bay: I know your reg", "client-confidentiality"));
@@ -496,6 +497,36 @@ TEST_CASE("fresh posts: the charity's account offers a worker's personal contact
   const auto with_number = flagged("Rachel would love to hear from you, her personal mobile is 07700 900 734", kCharity);
   CHECK(with_number.count("personal-data") == 1);
   CHECK(with_number.count("professional-boundaries") == 0);
+}
+
+// Harmless posts on which a review found this round's first terms firing; each term was dropped or narrowed.
+TEST_CASE("fresh posts: harmless posts that the widened vocabularies must leave alone") {
+  for (const char* text : {
+           "Young carers enjoyed a free day out at Woburn with our team",
+           "Christmas drinks with the carers team on Friday, all staff welcome",
+           "Well done Jo, hitting her £500 target for the young carers appeal!",
+           "Carol singing at the hospice on Friday with the carers choir",
+           "Will miss u at the hospice walk, carers!",
+           "Stella from the council gave us the all clear for the carers fun day",
+           "CiB can help you sort it out: call our carers helpline",
+           "Morale is high after the carers awards night",
+           "Carer's Allowance is £83.30 pw (from April 2025)",
+           "Key safe fitting for carers: 01234 567890",
+           "Password guidance has been updated to 2025 standards",
+       }) {
+    INFO(text);
+    CHECK(clean(text, kCharity));
+    CHECK(clean(text, kPersonal));
+  }
+  // ("prosecco" itself is personal life on the charity's account, a decision older than this round.)
+  CHECK(clean("Prosecco night fundraiser for our young carers at the Corn Exchange", kPersonal));
+  for (const char* text : {"Happy anniversary to our Carers Cafe, five years today!",
+                           "Feeling stressed? Our wellbeing sessions for carers start on Monday",
+                           "Didn't sleep last night? Five tips from our carers team", "Jean and her hubby joined our walk",
+                           "Thank you to my gorgeous colleagues for a brilliant carers week"}) {
+    INFO(text);
+    CHECK(clean(text, kCharity));
+  }
 }
 
 TEST_CASE("fresh posts: personal life on the charity's account") {

@@ -31,16 +31,17 @@ FLOORS = {
         "false_alarm_rate": 0.0, "span_accuracy": 1.0,
     },
     # tests/policy/written-posts.jsonl: 460 posts written afresh (not from dev), 196 clean; the level
-    # reached after tuning on them (tests/policy/README.md, "Posts written afresh").
+    # reached after tuning on them and then dropping the terms a review found on harmless posts
+    # (tests/policy/README.md, "Posts written afresh").
     "written": {
-        "micro_f1": 0.973,
+        "micro_f1": 0.965,
         "category_f1": {
-            "personal-data": 1.0, "client-confidentiality": 1.0, "disrepute": 0.957, "work-grumble": 0.904,
-            "speaking-for-charity": 0.983, "charity-account-misuse": 1.0, "professional-boundaries": 0.961,
+            "personal-data": 1.0, "client-confidentiality": 1.0, "disrepute": 0.957, "work-grumble": 0.888,
+            "speaking-for-charity": 0.949, "charity-account-misuse": 1.0, "professional-boundaries": 0.941,
             "security": 0.967,
         },
         "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.937,
-        "false_alarm_rate": 0.0, "span_accuracy": 0.869,
+        "false_alarm_rate": 0.0, "span_accuracy": 0.852,
     },
 }
 

@@ -23,7 +23,7 @@ namespace postcheck {
 
 // An allocator whose resize() leaves new elements uninitialised instead of zeroing them: the view's
 // arrays are sized once to a bound and then written unit by unit, so zeroing them first was wasted
-// (28 KB of stores for a 3,000-character post).
+// (about 24 KB of stores for a 3,000-character post).
 template <class T>
 struct UninitialisedAllocator : std::allocator<T> {
   template <class U>

@@ -1,9 +1,10 @@
 // secrets.cpp — credentials ("My password is Summer2024", "login: user / Pa55word!", "2FA code?
 // Mine's 481 203") and API-key-like tokens (AWS, Stripe, GitHub, Slack, Google, JWT, Mailchimp,
 // long random mixed-case tokens).
-// A credential is a keyword, then within a few words of the same sentence "is" / ":" / "=" / "-",
-// then a value that looks like a secret; talk about passwords ("we will never ask for your
-// password", "Password managers are a game changer") has no such value and is not a match.
+// A credential is a keyword, then within a few words of the same sentence "is" / ":" / "=" / "-" / "(" /
+// "changed to", then a value that looks like a secret; talk about passwords ("we will never ask for your
+// password", "Password managers are a game changer") has no such value and is not a match. A few
+// keywords take a secret-looking value with no delimiter ("password Sunflower!88", "pass Sunflower7").
 #include <algorithm>
 #include <array>
 
@@ -25,9 +26,21 @@ struct Keyword {
   std::size_t begin;
   std::size_t end;
   Guard guard;
-  bool delimited = false;  // the keyword carries its own "is": "the password's X"
-  bool value_next = false;  // only a value right after the keyword counts ("pass Sunflower7")
+  bool delimited = false;        // the keyword carries its own "is": "the password's X"
+  bool value_next = false;       // only a value right after the keyword counts ("pass Sunflower7")
+  bool needs_delimiter = false;  // only a value after "is" / ":" … counts ("pw is …", never "pw Foo1")
 };
+
+// "£83.30 pw", "20 hrs pw": a number, a unit of time or a £ just before "pw" makes it "per week".
+bool per_week_context(Chars s, Word w) {
+  const std::size_t from = w.begin > 12 ? w.begin - 12 : 0;
+  for (std::size_t i = from; i < w.begin; ++i)
+    if (s[i] == U'£') return true;
+  const Word before = prev_word(s, w.begin, from);
+  if (before.empty()) return false;
+  return is_digit(s[before.end - 1]) ||
+         word_is_any(s, before, {"hrs", "hours", "hr", "h", "days", "shifts", "sessions", "visits", "mins", "miles"});
+}
 
 constexpr int kMaxWordsToDelimiter = 5;
 // A code's keyword is specific enough to wait longer for its "is": "door code for the back entrance
@@ -45,11 +58,11 @@ bool is_code_qualifier(Chars s, Word w) {
 // code came from makes a bare "code" a secret. The end of that phrase after the word ending at `from`, or 0.
 std::size_t code_source_end(Chars s, std::size_t from) {
   Word w = next_word(s, from, std::min(s.size(), from + 2));
-  if (!w.empty() && word_is_any(s, w, {"it", "they", "you", "he", "she", "microsoft", "google"})) {
+  if (!w.empty() && word_is(s, w, "it")) {  // a system's one-time code, not a discount code someone sent
     const Word sent = next_word(s, w.end, std::min(s.size(), w.end + 2));
-    if (!sent.empty() && word_is_any(s, sent, {"texted", "sent", "emailed", "gave"})) {
+    if (!sent.empty() && word_is_any(s, sent, {"texted", "sent", "emailed"})) {
       const Word me = next_word(s, sent.end, std::min(s.size(), sent.end + 2));
-      return !me.empty() && word_is_any(s, me, {"me", "us"}) ? me.end : sent.end;
+      if (!me.empty() && word_is(s, me, "me")) return me.end;
     }
   }
   if (w.empty() || !word_is_any(s, w, {"from", "in", "on", "via", "by"})) return 0;
@@ -62,11 +75,27 @@ std::size_t code_source_end(Chars s, std::size_t from) {
 
 // The keyword starting with word w, if it is one.
 std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
-  if (word_is_any(s, w, {"password", "passwords", "passcode", "passwd", "pwd", "pw", "passphrase"}))
+  if (word_is_any(s, w, {"password", "passwords", "passcode", "passwd", "pwd", "passphrase"}))
     return Keyword{w.begin, w.end, Guard::password};
+  // "pw is Sunflower!88", but not "£83.30 pw" or "20 hrs pw - £11.44/hr" (per week).
+  if (word_is(s, w, "pw")) {
+    if (per_week_context(s, w)) return std::nullopt;
+    Keyword k{w.begin, w.end, Guard::password};
+    k.needs_delimiter = true;
+    return k;
+  }
   // "user jwalker pass Sunflower7": "pass" is a keyword only with a secret-looking value straight after
   // it (find_credentials' no-delimiter case), never for "bus pass" or "pass it on".
-  if (word_is(s, w, "pass")) return Keyword{w.begin, w.end, Guard::password, false, true};
+  if (word_is(s, w, "pass")) {
+    const Word before = prev_word(s, w.begin, std::max(floor, w.begin > 16 ? w.begin - 16 : std::size_t{0}));
+    if (!before.empty() && before.end + 1 == w.begin &&
+        word_is_any(s, before, {"day", "bus", "train", "rail", "season", "boarding", "free", "visitor", "visitors",
+                                "parking", "car", "guest", "hall", "weekly", "monthly", "annual", "a", "the", "my"}))
+      return std::nullopt;
+    Keyword k{w.begin, w.end, Guard::password};
+    k.value_next = true;
+    return k;
+  }
   // "The password's CarersBeds2025": the possessive is the delimiter.
   if (w.end - w.begin >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {
     const Word stem{w.begin, w.end - 2};
@@ -149,6 +178,14 @@ std::size_t token_end(Chars s, std::size_t i) {
   return e;
 }
 
+// 1900–2099 alone: after "changed to" / "updated to" a year, never a code.
+bool is_year(Chars s, std::size_t b, std::size_t e) {
+  if (e - b != 4) return false;
+  for (std::size_t i = b; i < e; ++i)
+    if (!is_digit(s[i])) return false;
+  return (s[b] == U'1' && s[b + 1] == U'9') || (s[b] == U'2' && s[b + 1] == U'0');
+}
+
 struct Shape {
   std::size_t letters = 0;
   std::size_t digits = 0;
@@ -186,6 +223,8 @@ std::size_t code_value_end(Chars s, std::size_t i) {
       count += g - e - 1;
       e = g;
     }
+    // More digit groups follow: a phone or account number, not a code ("Key safe fitting: 01234 567890").
+    if ((at(s, e) == U' ' || at(s, e) == U'-') && is_digit(at(s, e + 1))) return 0;
     if (count >= 4 && count <= 8 && !is_letter(at(s, e))) return e;
     return 0;
   }
@@ -217,7 +256,7 @@ std::pair<std::size_t, std::size_t> value_after(Chars s, std::size_t d, Guard gu
     switch (guard) {
       case Guard::password: {
         const std::size_t e = token_end(s, p);
-        if (looks_like_password(s, p, e)) end = e;
+        if (is_word_char(s[p]) && looks_like_password(s, p, e)) end = e;
         break;
       }
       case Guard::code: end = code_value_end(s, p); break;
@@ -287,13 +326,16 @@ void find_credentials(Chars s, const Triggers& t, Matches& out) {
           continue;
         }
       }
-      if (kw->guard == Guard::password && at(s, kw->end) == U' ') {
+      if (kw->guard == Guard::password && !kw->needs_delimiter && at(s, kw->end) == U' ') {
         // "password Sunflower!88": no delimiter, but a value no sentence about passwords has next
         // to the word (letters with digits or symbols; a bare number or word is not enough).
         const std::size_t vb = kw->end + 1;
         const std::size_t ve = token_end(s, vb);
         const Shape sh = shape_of(s, vb, ve);
-        if (ve > vb && sh.letters > 0 && (sh.digits > 0 || sh.symbols > 0) && looks_like_password(s, vb, ve)) {
+        // "pass" needs a word-like secret ("Sunflower7"), not "24hrs" or "Gold".
+        const bool shaped = kw->value_next ? is_letter(s[vb]) && sh.digits > 0 && ve - vb >= 6
+                                           : is_word_char(s[vb]) && sh.letters > 0 && (sh.digits > 0 || sh.symbols > 0);
+        if (ve > vb && shaped && looks_like_password(s, vb, ve)) {
           emit(out, RecognizerKind::credential, kw->begin, ve, to_utf8(s, vb, ve));
           done = ve;
           continue;
@@ -312,7 +354,10 @@ void find_credentials(Chars s, const Triggers& t, Matches& out) {
         if (c == U'\n' || c == U'!' || (c == U'.' && (p + 1 >= s.size() || is_space(s[p + 1])))) break;
         if (const std::size_t d = delimiter_end(s, p)) {
           const auto [vb, ve] = value_after(s, d, kw->guard);
-          if (ve != 0) {
+          // "Password guidance has been updated to 2025 standards": a password "changed to" a year is a date.
+          const bool dated = kw->guard == Guard::password && word_is(s, Word{p, word_end(s, p)}, "to") &&
+                             is_year(s, vb, ve);
+          if (ve != 0 && !dated) {
             emit(out, RecognizerKind::credential, kw->begin, ve, to_utf8(s, vb, ve));
             done = ve;
             break;

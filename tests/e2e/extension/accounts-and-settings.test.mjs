@@ -43,6 +43,22 @@ test('popup shows the policy in force and the training link', async () => {
   await p.close();
 });
 
+test('the bundled training page runs its checker under the extension\'s CSP, with no console errors', async () => {
+  const page = await ext.context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`chrome-extension://${ext.extensionId}/site/try.html`);
+  await page.waitForSelector('html[data-checker-ready-ms]', { timeout: 10_000 });
+  // The site's inlined engine start became a file: extension pages refuse inline scripts.
+  assert.equal(await page.locator('script[data-engine-start]').count(), 0);
+  assert.equal(await page.locator('script[src="js/engine-start.js"]').count(), 1);
+  await page.fill('[data-postcheck-demo]', 'Ring me on 07700 900283');
+  await page.waitForSelector('[data-finding-category="personal-data"]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the account chip switches the rules, and an unauthorised charity account is warned at once', async () => {
   const page = await openFixture(ext, 'https://x.com/home?as=charity');
   await page.locator('#editor').click();
