@@ -89,6 +89,7 @@ inline std::vector<std::string> collapsed_variants(std::string_view term) {
 // another word: "we're" (were), "i'll" (ill), "we'll" (well), "he'll" (hell), "she'll" (shell).
 inline std::string apostrophe_free_variant(std::string_view term) {
   std::string out;
+  if (term.find('\'') == std::string_view::npos) return out;  // most terms: nothing to look at
   bool changed = false;
   for (const auto& [word_begin, word_end] : term_words(term)) {
     if (!out.empty()) out.push_back(' ');
