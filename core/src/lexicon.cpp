@@ -49,10 +49,8 @@ bool Lexicon::add(std::string_view term_utf8, std::uint32_t owner, LexiconOption
   if (units.empty()) return false;
 
   impl_->trie.add(units, owner, wildcard);
-  if (units.find('\'') != std::string::npos) {  // most terms have no apostrophe: no call, no string
-    if (const std::string unapostrophised = lexicon_detail::apostrophe_free_variant(units); !unapostrophised.empty()) {
-      impl_->trie.add(unapostrophised, owner, wildcard);
-    }
+  if (const std::string unapostrophised = lexicon_detail::apostrophe_free_variant(units); !unapostrophised.empty()) {
+    impl_->trie.add(unapostrophised, owner, wildcard);
   }
   if (options.masked) {
     // Collapsed spellings are ordinary terms; the masks of the term and of each of those are matched

@@ -26,9 +26,14 @@ struct Keyword {
   std::size_t begin;
   std::size_t end;
   Guard guard;
-  bool delimited = false;        // the keyword carries its own "is": "the password's X"
-  bool value_next = false;       // only a value right after the keyword counts ("pass Sunflower7")
-  bool needs_delimiter = false;  // only a value after "is" / ":" … counts ("pw is …", never "pw Foo1")
+  // Where its value may be. The default: after a delimiter a few words on, or (for a password) a
+  // secret-looking token straight after the keyword.
+  enum class ValueAt : std::uint8_t {
+    delimiter_or_next,
+    own_delimiter_first,  // the keyword carries its own "is", tried first: "the password's X"
+    next_only,            // only straight after it: "pass Sunflower7"
+    delimiter_only,       // only after "is" / ":" …: "pw is …", never "pw Foo1"
+  } value_at = ValueAt::delimiter_or_next;
 };
 
 // "£83.30 pw", "20 hrs pw": a number, a unit of time or a £ just before "pw" makes it "per week".
@@ -80,9 +85,7 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
   // "pw is Sunflower!88", but not "£83.30 pw" or "20 hrs pw - £11.44/hr" (per week).
   if (word_is(s, w, "pw")) {
     if (per_week_context(s, w)) return std::nullopt;
-    Keyword k{w.begin, w.end, Guard::password};
-    k.needs_delimiter = true;
-    return k;
+    return Keyword{w.begin, w.end, Guard::password, Keyword::ValueAt::delimiter_only};
   }
   // "user jwalker pass Sunflower7": "pass" is a keyword only with a secret-looking value straight after
   // it (find_credentials' no-delimiter case), never for "bus pass" or "pass it on".
@@ -92,15 +95,14 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
         word_is_any(s, before, {"day", "bus", "train", "rail", "season", "boarding", "free", "visitor", "visitors",
                                 "parking", "car", "guest", "hall", "weekly", "monthly", "annual", "a", "the", "my"}))
       return std::nullopt;
-    Keyword k{w.begin, w.end, Guard::password};
-    k.value_next = true;
-    return k;
+    return Keyword{w.begin, w.end, Guard::password, Keyword::ValueAt::next_only};
   }
   // "The password's CarersBeds2025": the possessive is the delimiter.
   if (w.end - w.begin >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {
     const Word stem{w.begin, w.end - 2};
     for (std::string_view k : {"password", "passcode", "pin"})
-      if (word_is(s, stem, k)) return Keyword{w.begin, w.end, k == "pin" ? Guard::code : Guard::password, true};
+      if (word_is(s, stem, k))
+        return Keyword{w.begin, w.end, k == "pin" ? Guard::code : Guard::password, Keyword::ValueAt::own_delimiter_first};
   }
   if (word_is(s, w, "pin") || word_is(s, w, "otp")) {
     std::size_t end = w.end;
@@ -319,21 +321,22 @@ void find_credentials(Chars s, const Triggers& t, Matches& out) {
     if (i < done) continue;
     const Word w{i, word_end(s, i)};
     if (auto kw = keyword_at(s, w, done)) {
-      if (kw->delimited) {
+      if (kw->value_at == Keyword::ValueAt::own_delimiter_first) {
         if (const auto [vb, ve] = value_after(s, kw->end, kw->guard); ve != 0) {
           emit(out, RecognizerKind::credential, kw->begin, ve, to_utf8(s, vb, ve));
           done = ve;
           continue;
         }
       }
-      if (kw->guard == Guard::password && !kw->needs_delimiter && at(s, kw->end) == U' ') {
+      if (kw->guard == Guard::password && kw->value_at != Keyword::ValueAt::delimiter_only &&
+          at(s, kw->end) == U' ') {
         // "password Sunflower!88": no delimiter, but a value no sentence about passwords has next
         // to the word (letters with digits or symbols; a bare number or word is not enough).
         const std::size_t vb = kw->end + 1;
         const std::size_t ve = token_end(s, vb);
         const Shape sh = shape_of(s, vb, ve);
         // "pass" needs a word-like secret ("Sunflower7"), not "24hrs" or "Gold".
-        const bool shaped = kw->value_next ? is_letter(s[vb]) && sh.digits > 0 && ve - vb >= 6
+        const bool shaped = kw->value_at == Keyword::ValueAt::next_only ? is_letter(s[vb]) && sh.digits > 0 && ve - vb >= 6
                                            : is_word_char(s[vb]) && sh.letters > 0 && (sh.digits > 0 || sh.symbols > 0);
         if (ve > vb && shaped && looks_like_password(s, vb, ve)) {
           emit(out, RecognizerKind::credential, kw->begin, ve, to_utf8(s, vb, ve));
@@ -341,7 +344,7 @@ void find_credentials(Chars s, const Triggers& t, Matches& out) {
           continue;
         }
       }
-      if (kw->value_next) continue;
+      if (kw->value_at == Keyword::ValueAt::next_only) continue;
       // Look for a delimiter within a few words, then for a value after it.
       std::size_t p = kw->end;
       int words = 0;
