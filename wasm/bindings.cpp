@@ -82,7 +82,15 @@ class Engine {
   LoadOutcome load(const std::string& json_text) { return install(parse_policy(json_text)); }
 
   // The built-in policy, from its compiled image: no JSON to parse or validate at start-up.
-  LoadOutcome loadDefault() { return install(read_policy_image(default_policy_image())); }
+  // Its lexicon comes compiled too: no terms to normalise, no trie to build.
+  LoadOutcome loadDefault() {
+    PolicyImageLoadResult image = read_policy_image(default_policy_image());
+    if (!image.checker) return refused(image.errors);
+    checker_ = std::make_unique<Checker>(std::move(*image.checker));
+    LoadOutcome out;
+    out.ok = true;
+    return out;
+  }
 
   bool ready() const { return checker_ != nullptr; }
 
@@ -169,18 +177,22 @@ class Engine {
  private:
   // Compiles a loaded policy and puts it in force, or reports why it did not load and keeps the old one.
   LoadOutcome install(PolicyLoadResult result) {
-    LoadOutcome out;
-    if (!result.errors.empty()) {
-      for (const auto& e : result.errors) out.errors += e.to_string() + "\n";
-      const auto& first = result.errors.front();
-      out.code = first.code;
-      out.path = first.path;
-      out.line = first.line;
-      out.column = first.column;
-      return out;
-    }
+    if (!result.errors.empty()) return refused(result.errors);
     checker_ = std::make_unique<Checker>(std::move(*result.policy));
+    LoadOutcome out;
     out.ok = true;
+    return out;
+  }
+
+  // Why a policy did not load (the engine keeps the one it had).
+  static LoadOutcome refused(const std::vector<PolicyError>& errors) {
+    LoadOutcome out;
+    for (const auto& e : errors) out.errors += e.to_string() + "\n";
+    const auto& first = errors.front();
+    out.code = first.code;
+    out.path = first.path;
+    out.line = first.line;
+    out.column = first.column;
     return out;
   }
 

@@ -71,15 +71,47 @@ struct Checker::Impl {
   RecognizerSet recognizer_used;  // every recognizer a rule reads, run together in one pass
   std::vector<CompiledRule> rules;
 
+  // The lexicon's owners are the policy's term lists, numbered in the order for_each_term_list()
+  // visits them, empty or not; a list whose terms have spellings in the lexicon is an atom.
+  std::vector<bool> list_has_spellings;
+  std::vector<std::uint32_t> atom_of_list;  // per term list: its atom, or kNoAtom
+  std::uint32_t lists_seen = 0;             // while compiling: the next term list's number
+
+  // Every term list of `policy` in the order the constructor below reaches them: each vocabulary's
+  // terms and exceptions (by name), then each rule's match, near, require, forbid and unless terms
+  // and its exceptions. `visit(terms, masked)`.
+  template <typename Visit>
+  static void for_each_term_list(const Policy& policy, Visit visit) {
+    for (const auto& [name, vocabulary] : policy.vocabularies) {
+      visit(vocabulary.terms, vocabulary.masked);
+      visit(vocabulary.exceptions, false);
+    }
+    for (const Rule& rule : policy.rules) {
+      for (const MatcherSet* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) {
+        visit(set->terms, set == &rule.match && rule.masked);
+      }
+      visit(rule.exceptions, false);
+    }
+  }
+
+  static std::size_t term_list_count(const Policy& policy) {
+    std::size_t lists = 0;
+    for_each_term_list(policy, [&](const std::vector<std::string>&, bool) { ++lists; });
+    return lists;
+  }
+
   std::uint32_t new_atom() {
     exception_atom_of.push_back(kNoAtom);
     recognizer_of.emplace_back();
     return static_cast<std::uint32_t>(atom_count++);
   }
 
-  std::uint32_t terms_atom(const std::vector<std::string>& terms, bool masked_terms) {
+  // The atom of the next term list, or kNoAtom when it has no spellings.
+  std::uint32_t next_list_atom() {
+    const std::uint32_t list = lists_seen++;
+    if (!list_has_spellings[list]) return kNoAtom;
     const std::uint32_t atom = new_atom();
-    for (const auto& t : terms) lexicon.add(t, atom, LexiconOptions{masked_terms});
+    atom_of_list[list] = atom;
     return atom;
   }
 
@@ -93,12 +125,12 @@ struct Checker::Impl {
     set.id = it->second;
   }
 
-  CompiledSet compile_set(const MatcherSet& set, bool masked_terms) {
+  CompiledSet compile_set(const MatcherSet& set) {
     CompiledSet out;
-    if (!set.terms.empty()) out.atoms.push_back(terms_atom(set.terms, masked_terms));
+    if (const std::uint32_t atom = next_list_atom(); atom != kNoAtom) out.atoms.push_back(atom);
     for (const auto& name : set.vocabularies) {
       auto it = vocabulary_atoms.find(name);
-      if (it != vocabulary_atoms.end()) out.atoms.push_back(it->second);
+      if (it != vocabulary_atoms.end() && it->second != kNoAtom) out.atoms.push_back(it->second);
     }
     for (RecognizerKind kind : set.recognizers) {
       auto& atom = recognizer_atoms[static_cast<std::size_t>(kind)];
@@ -113,29 +145,46 @@ struct Checker::Impl {
     return out;
   }
 
-  explicit Impl(Policy p) : policy(std::move(p)) {
+  // The lexicon of every term of `policy`, each owned by its term list's number.
+  static Lexicon compile_lexicon(const Policy& policy) {
+    Lexicon lexicon;
+    std::uint32_t list = 0;
+    for_each_term_list(policy, [&](const std::vector<std::string>& terms, bool masked_terms) {
+      for (const auto& t : terms) lexicon.add(t, list, LexiconOptions{masked_terms});
+      ++list;
+    });
+    lexicon.compile();
+    return lexicon;
+  }
+
+  // Precondition: `compiled` is compile_lexicon(p) or its saved copy (no owner past p's term lists).
+  Impl(Policy p, Lexicon compiled) : policy(std::move(p)), lexicon(std::move(compiled)) {
+    const std::size_t lists = term_list_count(policy);
+    list_has_spellings = lexicon.owners();
+    list_has_spellings.resize(lists, false);
+    atom_of_list.assign(lists, kNoAtom);
     recognizer_atoms.fill(kNoAtom);
     for (const auto& [name, vocabulary] : policy.vocabularies) {
-      const std::uint32_t atom = terms_atom(vocabulary.terms, vocabulary.masked);
-      if (!vocabulary.exceptions.empty()) exception_atom_of[atom] = terms_atom(vocabulary.exceptions, false);
+      const std::uint32_t atom = next_list_atom();
+      const std::uint32_t exceptions = next_list_atom();
+      if (atom != kNoAtom) exception_atom_of[atom] = exceptions;
       vocabulary_atoms.emplace(name, atom);
     }
     rules.reserve(policy.rules.size());
     for (std::size_t i = 0; i < policy.rules.size(); ++i) {
       const Rule& rule = policy.rules[i];
       RuleSets sets;
-      sets.match = compile_set(rule.match, rule.masked);
-      sets.near = compile_set(rule.near, false);
-      sets.require = compile_set(rule.require, false);
-      sets.forbid = compile_set(rule.forbid, false);
-      sets.unless = compile_set(rule.unless, false);
-      if (!rule.exceptions.empty()) sets.exceptions.atoms.push_back(terms_atom(rule.exceptions, false));
+      sets.match = compile_set(rule.match);
+      sets.near = compile_set(rule.near);
+      sets.require = compile_set(rule.require);
+      sets.forbid = compile_set(rule.forbid);
+      sets.unless = compile_set(rule.unless);
+      if (const std::uint32_t atom = next_list_atom(); atom != kNoAtom) sets.exceptions.atoms.push_back(atom);
       assign_set_id(sets.exceptions);
       if (rule.recognizer) recognizer_used.insert(*rule.recognizer);
       auto evaluator = rules::make_rule_evaluator(rule, sets);
       rules.push_back({&rule, i, std::move(sets), std::move(evaluator)});
     }
-    lexicon.compile();
   }
 
   std::vector<Finding> check(const Text& text, const Context& context) const;
@@ -149,7 +198,7 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
     std::vector<LexiconMatch> matches;
     lexicon.match(view, matches);
     for (const auto& m : matches) {
-      state.atom_hits[m.owner].push_back({view.origin_begin[m.begin], view.origin_end[m.end - 1]});
+      state.atom_hits[atom_of_list[m.owner]].push_back({view.origin_begin[m.begin], view.origin_end[m.end - 1]});
     }
     // Drop vocabulary hits that lie inside one of the vocabulary's exceptions.
     for (std::size_t atom = 0; atom < atom_count; ++atom) {
@@ -258,7 +307,17 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
   return findings;
 }
 
-Checker::Checker(Policy policy) : impl_(std::make_unique<Impl>(std::move(policy))) {}
+Checker::Checker(Policy policy) {
+  Lexicon lexicon = Impl::compile_lexicon(policy);
+  impl_ = std::make_unique<Impl>(std::move(policy), std::move(lexicon));
+}
+
+std::optional<Checker> Checker::with_lexicon(Policy policy, Lexicon lexicon) {
+  if (lexicon.owner_limit() > Impl::term_list_count(policy)) return std::nullopt;
+  return Checker(std::make_unique<Impl>(std::move(policy), std::move(lexicon)));
+}
+
+Checker::Checker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Checker::~Checker() = default;
 Checker::Checker(Checker&&) noexcept = default;
 Checker& Checker::operator=(Checker&&) noexcept = default;
@@ -273,5 +332,6 @@ std::vector<Finding> Checker::check(const Text& text, const Context& context) co
   return impl_->check(text, context);
 }
 const Policy& Checker::policy() const { return impl_->policy; }
+const Lexicon& Checker::lexicon() const { return impl_->lexicon; }
 
 }  // namespace postcheck

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <utility>
 
+#include "byte_codec.h"
 #include "lexicon_masks.h"
 #include "lexicon_term.h"
 #include "lexicon_trie.h"
@@ -88,6 +89,37 @@ void Lexicon::match(const NormalisedView& view, std::vector<LexiconMatch>& out) 
                           return a.owner == b.owner && a.begin == b.begin && a.end == b.end;
                         }),
             out.end());
+}
+
+std::string Lexicon::save() const {
+  std::string out;
+  impl_->trie.save(out);
+  impl_->masks.save(out);
+  return out;
+}
+
+std::optional<Lexicon> Lexicon::load(std::string_view bytes, std::string& why_not) {
+  codec::ByteReader in(bytes);
+  Lexicon lexicon;
+  lexicon.impl_->trie.load(in);
+  if (in.ok()) lexicon.impl_->masks.load(in);
+  if (in.ok() && !in.at_end()) in.fail("bytes after the lexicon");
+  if (!in.ok()) {
+    why_not = in.error();
+    return std::nullopt;
+  }
+  return lexicon;
+}
+
+std::uint32_t Lexicon::owner_limit() const {
+  return std::max(impl_->trie.owner_limit(), impl_->masks.owner_limit());
+}
+
+std::vector<bool> Lexicon::owners() const {
+  std::vector<bool> used(owner_limit(), false);
+  impl_->trie.mark_owners(used);
+  impl_->masks.mark_owners(used);
+  return used;
 }
 
 std::size_t Lexicon::pattern_count() const {

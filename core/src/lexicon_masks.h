@@ -41,6 +41,20 @@ class MaskedSpellings {
   // view plus, per word holding '*', the masked words that begin like it.
   void match(std::string_view units, std::vector<LexiconMatch>& out) const;
 
+  // The bases as bytes (appended to `out`), and back: load() replaces the bases by the saved ones and
+  // compiles them. Bytes save() did not make are refused (`in` fails, no bases are left).
+  void save(std::string& out) const;
+  void load(codec::ByteReader& in);
+  // One more than the largest owner of a base (0 for none), and every such owner marked in `used`.
+  std::uint32_t owner_limit() const {
+    std::uint32_t limit = 0;
+    for (const Base& b : bases_) limit = std::max(limit, b.owner + 1);
+    return limit;
+  }
+  void mark_owners(std::vector<bool>& used) const {
+    for (const Base& b : bases_) used[b.owner] = true;
+  }
+
   // (base, owner, wildcard) entries added (a repeated one counts again).
   std::size_t base_count() const { return bases_.size(); }
   bool empty() const { return words_.empty(); }
@@ -93,6 +107,30 @@ inline void MaskedSpellings::compile() {
   for (const Word& w : words_) grouped[first_count[static_cast<unsigned char>(w.first)]++] = w;
   words_.swap(grouped);
   compiled_ = true;
+}
+
+inline void MaskedSpellings::save(std::string& out) const {
+  codec::append_varint(out, bases_.size());
+  for (const Base& b : bases_) {
+    codec::append_varint(out, (static_cast<std::uint64_t>(b.owner) << 1) | (b.wildcard ? 1 : 0));
+    codec::append_varint(out, b.length);
+    out.append(units_of(b));
+  }
+}
+
+inline void MaskedSpellings::load(codec::ByteReader& in) {
+  *this = MaskedSpellings();
+  for (std::size_t n = in.count(2); n > 0 && in.ok(); --n) {  // an owner and a length at least
+    const std::uint64_t entry = in.varint();
+    if (entry >> 1 > 0xFFFFFFFEu) in.fail("a lexicon owner out of range");
+    const std::string_view units = in.bytes(in.varint());
+    if (in.ok()) add(units, static_cast<std::uint32_t>(entry >> 1), (entry & 1) != 0);
+  }
+  if (!in.ok()) {
+    *this = MaskedSpellings();
+    return;
+  }
+  compile();
 }
 
 // The base of `w` placed so that its masked word starts at units[word_begin]: its other units must

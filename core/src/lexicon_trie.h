@@ -26,6 +26,7 @@
 #include <tuple>
 #include <vector>
 
+#include "byte_codec.h"
 #include "postcheck/lexicon.h"
 
 namespace postcheck::lexicon_detail {
@@ -83,6 +84,31 @@ class LexiconTrie {
   // kMaxTermBytes), plus the occurrences.
   void match(std::string_view units, std::vector<LexiconMatch>& out) const;
 
+  // The compiled trie as bytes (appended to `out`), for load() to rebuild without the terms: the count
+  // of nodes at each depth, then the nodes in preorder (which reads like the sorted terms with shared
+  // prefixes left out, and so compresses as well), one byte each for most: the class of the edge
+  // into the node, whether it has outputs, whether its child count differs from the usual (none
+  // after an output, else one); then the count and outputs where there are. Precondition: compile()
+  // was called since the last add().
+  void save(std::string& out) const;
+  // Replaces this trie by one save() made: compiled, matching exactly as the saved one did, with no
+  // terms kept (an add() then starts a trie of the new terms only). Linear in the bytes: one pass over
+  // them that lays the nodes out breadth-first, as compile() does, and one over the nodes for the
+  // first classes and rows. Bytes save() did not make are refused (`in` fails, this trie is left
+  // empty), never read out of bounds.
+  void load(codec::ByteReader& in);
+
+  // One more than the largest owner that has an entry (0 for an empty trie).
+  std::uint32_t owner_limit() const {
+    std::uint32_t limit = 0;
+    for (const Output& o : outputs_) limit = std::max(limit, o.owner + 1);
+    return limit;
+  }
+  // Marks in `used` (at least owner_limit() long) every owner with an entry.
+  void mark_owners(std::vector<bool>& used) const {
+    for (const Output& o : outputs_) used[o.owner] = true;
+  }
+
   // Distinct (term, owner, wildcard) entries, counted as compile() puts them in the trie.
   std::size_t pattern_count() const { return pattern_count_; }
   // Nodes of the trie, the root included (0 before the first compile()).
@@ -104,6 +130,10 @@ class LexiconTrie {
   // one or two units into a word, at such a node, where scanning the children's classes would cost
   // more than the row's one load.
   static constexpr std::uint8_t kMaxScannedChildren = 2;
+  // save()'s node byte: the class in the low six bits, and these.
+  static constexpr std::uint8_t kSavedHasOutputs = 0x40;
+  static constexpr std::uint8_t kSavedChildCount = 0x80;  // a child count follows (not the usual)
+  static constexpr std::uint8_t kSavedClassMask = 0x3F;
 
   // The trie as terms are inserted. A node with more children than kMaxSiblingChildren also gets a
   // full row in build_rows_, so that inserting stays quick near the root.
@@ -295,6 +325,160 @@ inline void LexiconTrie::compile() {
   std::vector<BuildNode>().swap(build_);  // released: the laid-out trie is what matching reads
   std::vector<std::uint32_t>().swap(build_rows_);
   std::vector<BuildOutput>().swap(build_outputs_);
+  space_node_ = child(0, kSpaceClass);
+  compiled_ = true;
+}
+
+inline void LexiconTrie::save(std::string& out) const {
+  codec::append_varint(out, nodes_.size());
+  if (nodes_.empty()) return;
+  codec::append_varint(out, outputs_.size());
+  // The nodes per depth (breadth-first numbers are given depth by depth), then the nodes in preorder.
+  std::vector<std::uint32_t> depth_of(nodes_.size(), 0);
+  std::vector<std::uint32_t> per_depth{1};
+  for (std::size_t k = 0; k < nodes_.size(); ++k) {
+    const Node& n = nodes_[k];
+    for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) {
+      depth_of[c] = depth_of[k] + 1;
+      if (per_depth.size() <= depth_of[c]) per_depth.push_back(0);
+      ++per_depth[depth_of[c]];
+    }
+  }
+  codec::append_varint(out, per_depth.size());
+  for (std::uint32_t count : per_depth) codec::append_varint(out, count);
+  std::vector<std::uint32_t> pending{0};  // a node's children are pushed last first
+  while (!pending.empty()) {
+    const std::uint32_t number = pending.back();
+    pending.pop_back();
+    const Node& n = nodes_[number];
+    const std::uint32_t usual_children = n.outputs != 0 ? 0 : 1;
+    auto byte = static_cast<std::uint8_t>(number == 0 ? 0 : classes_[number]);
+    if (n.outputs != 0) byte |= kSavedHasOutputs;
+    if (n.children != usual_children) byte |= kSavedChildCount;
+    codec::append_byte(out, byte);
+    if (n.children != usual_children) codec::append_varint(out, n.children);
+    if (n.outputs != 0) {
+      codec::append_varint(out, n.outputs);
+      for (std::uint32_t o = n.first_output; o < n.first_output + n.outputs; ++o) {
+        codec::append_varint(out, (static_cast<std::uint64_t>(outputs_[o].owner) << 1) | (outputs_[o].wildcard ? 1 : 0));
+      }
+    }
+    for (std::uint32_t c = n.first_child + n.children; c > n.first_child; --c) pending.push_back(c - 1);
+  }
+}
+
+inline void LexiconTrie::load(codec::ByteReader& in) {
+  *this = LexiconTrie();
+  const std::size_t count = in.count();  // every node takes a byte at least
+  if (!in.ok() || count == 0) return;
+  const std::size_t output_total = in.count();  // and every output
+  const std::size_t depths = in.count();
+  if (!in.ok()) return;
+  if (depths == 0) return in.fail("a lexicon of no depth");
+  // Breadth-first numbers are given depth by depth, and in preorder the nodes of each depth come in
+  // breadth-first order: a node's number is the next free one of its depth, and its children are the
+  // next ones of the depth below (the nodes that follow it there until its subtree is done).
+  std::vector<std::uint32_t> next(depths + 1), limit(depths + 1);
+  std::size_t total = 0;
+  for (std::size_t d = 0; d < depths && in.ok(); ++d) {
+    const std::uint64_t nodes = in.varint();
+    if (nodes > count - total) return in.fail("more lexicon nodes by depth than in all");
+    next[d] = static_cast<std::uint32_t>(total);
+    total += static_cast<std::size_t>(nodes);
+    limit[d] = static_cast<std::uint32_t>(total);
+  }
+  if (!in.ok()) return;
+  if (total != count) return in.fail("fewer lexicon nodes by depth than in all");
+  next[depths] = limit[depths] = static_cast<std::uint32_t>(count);
+
+  nodes_.resize(count);
+  classes_.assign(count, 0);
+  std::vector<std::uint32_t> path_left(depths);  // per node on the path from the root: children to come
+  const std::string_view bytes = in.rest();
+  outputs_.resize(output_total);
+  // Raw pointers and locals throughout: a store through the uint8_t classes may alias anything, and
+  // would otherwise make the compiler reload every vector's data after it.
+  Node* const nodes = nodes_.data();
+  std::uint8_t* const classes = classes_.data();
+  Output* const outputs = outputs_.data();
+  std::uint32_t* const next_at = next.data();
+  const std::uint32_t* const limit_at = limit.data();
+  std::uint32_t* const left = path_left.data();
+  const auto* const start = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* const end = start + bytes.size();
+  const auto* p = start;
+  std::size_t path = 0;  // nodes on the path from the root whose children are still to come
+  std::size_t row_count = 0;
+  std::uint32_t output_count = 0;
+  const char* why = nullptr;
+  for (std::size_t k = 0; k < count && why == nullptr; ++k) {
+    if (p == end) {
+      why = "a truncated lexicon";
+      break;
+    }
+    const unsigned char byte = *p++;
+    const auto unit_class = static_cast<std::uint8_t>(byte & kSavedClassMask);
+    const bool has_outputs = (byte & kSavedHasOutputs) != 0;
+    std::uint64_t children = has_outputs ? 0 : 1;
+    if ((byte & kSavedChildCount) != 0) p = codec::read_varint(p, end, children, why);
+    const std::size_t depth = path;
+    if (unit_class >= kUnitClassCount || children > kUnitClassCount || next_at[depth] == limit_at[depth] ||
+        (children > 0 && depth + 1 == depths)) {
+      why = "a lexicon node out of place";
+      break;
+    }
+    const std::uint32_t number = next_at[depth]++;
+    const std::uint32_t first_output = output_count;
+    if (has_outputs) {
+      std::uint64_t entries = 0;
+      p = codec::read_varint(p, end, entries, why);
+      if (entries == 0 || entries > output_total - output_count) why = "a lexicon node with outputs that are not there";
+      for (std::uint64_t o = 0; o < entries && why == nullptr; ++o) {
+        std::uint64_t entry = 0;
+        p = codec::read_varint(p, end, entry, why);
+        if (entry >> 1 > 0xFFFFFFFEu) why = "a lexicon owner out of range";
+        if (why == nullptr) outputs[output_count++] = Output{static_cast<std::uint32_t>(entry >> 1), (entry & 1) != 0};
+      }
+    }
+    nodes[number] = Node{next_at[depth + 1], first_output, output_count - first_output, kNoRow,
+                         static_cast<std::uint8_t>(children), kNoClass};
+    if (depth > 0) {
+      classes[number] = unit_class;
+      --left[depth - 1];
+    }
+    if (children > 0) {
+      row_count += children > kMaxScannedChildren ? 1 : 0;
+      left[path++] = static_cast<std::uint32_t>(children);
+    } else {
+      while (path > 0 && left[path - 1] == 0) --path;
+    }
+  }
+  if (why == nullptr) {
+    for (std::size_t d = 0; d < depths; ++d) {
+      if (next[d] != limit[d]) why = "fewer lexicon nodes at a depth than it has";
+    }
+    if (output_count != output_total) why = "fewer lexicon outputs than it has";
+    if (path != 0) why = "a lexicon node whose children are not there";
+  }
+  in.skip(static_cast<std::size_t>(p - start));
+  if (why != nullptr) {
+    in.fail(why);
+    *this = LexiconTrie();
+    return;
+  }
+  // The first child's class in each node, and the full rows of the busy nodes.
+  rows_.assign(std::min<std::size_t>(row_count, kNoRow) * kUnitClassCount, 0);
+  std::size_t rows_used = 0;
+  for (Node& n : nodes_) {
+    if (n.children == 0) continue;
+    n.first_class = classes_[n.first_child];
+    if (n.children > kMaxScannedChildren && rows_used < rows_.size() / kUnitClassCount) {
+      n.row = static_cast<std::uint16_t>(rows_used++);
+      std::uint32_t* row = rows_.data() + static_cast<std::size_t>(n.row) * kUnitClassCount;
+      for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes_[c]] = c;
+    }
+  }
+  pattern_count_ = outputs_.size();
   space_node_ = child(0, kSpaceClass);
   compiled_ = true;
 }

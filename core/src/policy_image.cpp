@@ -1,15 +1,19 @@
-// policy_image.cpp — Policy <-> bytes (policy_image.h). Layout: the magic "PCPOLIMG", the version and
-// the structure's length as varints, the structure, then the text. The structure has every field of
-// Policy in declaration order: integers as LEB128 varints, a string as its length (its bytes go to the
-// text, in the same order), lists and maps as a count and the items, enums and bools as one byte,
-// optionals as a presence byte and the value. Keeping the strings together, apart from the numbers
-// between them, lets the .wasm's gzip find their repeats as it does in the JSON.
+// policy_image.cpp — a compiled Checker <-> bytes (policy_image.h). Layout: the magic "PCPOLIMG", the
+// version, then the lengths of the three parts as varints, then the parts: the structure, the text and
+// the lexicon. The structure has every field of Policy in declaration order but the term lists:
+// integers as LEB128 varints, a string as its length (its bytes go to the text, in the same
+// order), lists and maps as a count and the items, enums and bools as one byte, optionals as a
+// presence byte and the value. Keeping the strings together, apart from the numbers between them,
+// lets the .wasm's gzip find their repeats as it does in the JSON. The term lists are not there (a
+// policy read back has them empty): the lexicon part is Lexicon::save()'s, the terms compiled.
 #include "postcheck/policy_image.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <utility>
+
+#include "byte_codec.h"
 
 namespace postcheck {
 
@@ -21,8 +25,8 @@ constexpr std::string_view kMagic = "PCPOLIMG";
 
 class Writer {
  public:
-  void varint(std::uint64_t v) { append_varint(structure_, v); }
-  void byte(std::uint8_t b) { structure_.push_back(static_cast<char>(b)); }
+  void varint(std::uint64_t v) { codec::append_varint(structure_, v); }
+  void byte(std::uint8_t b) { codec::append_byte(structure_, b); }
   void boolean(bool b) { byte(b ? 1 : 0); }
   void string(std::string_view s) {
     varint(s.size());
@@ -36,27 +40,24 @@ class Writer {
   void enumeration(Enum e) {
     byte(static_cast<std::uint8_t>(e));
   }
-  std::string take() {
+  std::string take(std::string_view lexicon) {
     std::string out(kMagic);
-    append_varint(out, kPolicyImageVersion);
-    append_varint(out, structure_.size());
-    return out + structure_ + text_;
+    codec::append_varint(out, kPolicyImageVersion);
+    codec::append_varint(out, structure_.size());
+    codec::append_varint(out, text_.size());
+    codec::append_varint(out, lexicon.size());
+    out += structure_;
+    out += text_;
+    out += lexicon;
+    return out;
   }
 
  private:
-  static void append_varint(std::string& out, std::uint64_t v) {
-    while (v >= 0x80) {
-      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    out.push_back(static_cast<char>(v));
-  }
   std::string structure_;
   std::string text_;
 };
 
 void write_set(Writer& w, const MatcherSet& set) {
-  w.strings(set.terms);
   w.strings(set.vocabularies);
   w.varint(set.recognizers.size());
   for (RecognizerKind kind : set.recognizers) w.enumeration(kind);
@@ -82,7 +83,6 @@ void write_rule(Writer& w, const Rule& rule) {
   if (rule.when.authorised) w.boolean(*rule.when.authorised);
   write_set(w, rule.unless);
   write_set(w, rule.match);
-  w.strings(rule.exceptions);
   w.boolean(rule.masked);
   w.boolean(rule.recognizer.has_value());
   if (rule.recognizer) w.enumeration(*rule.recognizer);
@@ -98,76 +98,43 @@ void write_rule(Writer& w, const Rule& rule) {
 
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes), end_(bytes.size()) {}
+  // The structure's and the text's bytes.
+  Reader(std::string_view structure, std::string_view text) : structure_(structure), text_(text) {}
 
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  bool at_end() const { return pos_ == end_ && text_ == bytes_.size(); }
+  bool ok() const { return structure_.ok() && text_.ok() && error_.empty(); }
+  std::string error() const {
+    if (!structure_.ok()) return structure_.error() + " of the structure";
+    if (!text_.ok()) return text_.error() + " of the text";
+    return error_;
+  }
+  bool at_end() const { return structure_.at_end() && text_.at_end(); }
   void fail(std::string why) {
-    if (error_.empty()) error_ = std::move(why) + " (at byte " + std::to_string(pos_) + ")";
+    if (ok()) error_ = std::move(why);
   }
 
-  bool expect(std::string_view literal) {
-    if (bytes_.substr(pos_, literal.size()) != literal) {
-      fail("not a policy image");
-      return false;
-    }
-    pos_ += literal.size();
-    return true;
-  }
-  // After the header: the structure is the next `length` bytes, the text all after them.
-  void split(std::uint64_t length) {
-    if (length > bytes_.size() - pos_) {
-      fail("a structure longer than the image");
-      return;
-    }
-    end_ = pos_ + static_cast<std::size_t>(length);
-    text_ = end_;
-  }
-  std::uint64_t varint() {
-    std::uint64_t v = 0;
-    for (unsigned shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= end_) {
-        fail("truncated");
-        return 0;
-      }
-      const auto b = static_cast<std::uint8_t>(bytes_[pos_++]);
-      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-      if ((b & 0x80) == 0) return v;
-    }
-    fail("a number longer than 64 bits");
-    return 0;
-  }
+  std::uint64_t varint() { return structure_.varint(); }
   // A count of items that each take at least one byte of the structure: never more than are left.
   std::size_t count() {
-    const std::uint64_t n = varint();
-    if (n > end_ - pos_) {
-      fail("a count larger than the image");
+    const std::uint64_t n = structure_.varint();
+    if (n > structure_.left()) {
+      structure_.fail("a count larger than the image");
       return 0;
     }
     return static_cast<std::size_t>(n);
   }
-  std::uint8_t byte() {
-    if (pos_ >= end_) {
-      fail("truncated");
-      return 0;
-    }
-    return static_cast<std::uint8_t>(bytes_[pos_++]);
-  }
+  std::uint8_t byte() { return structure_.byte(); }
   bool boolean() {
     const std::uint8_t b = byte();
-    if (b > 1) fail("a flag that is neither 0 nor 1");
+    if (b > 1) structure_.fail("a flag that is neither 0 nor 1");
     return b == 1;
   }
   std::string string() {
     const std::uint64_t n = varint();
-    if (n > bytes_.size() - text_) {
-      fail("a string longer than the image");
+    if (n > text_.left()) {
+      structure_.fail("a string longer than the image");
       return {};
     }
-    std::string s(bytes_.substr(text_, static_cast<std::size_t>(n)));
-    text_ += static_cast<std::size_t>(n);
-    return s;
+    return std::string(text_.bytes(n));
   }
   std::vector<std::string> strings() {
     std::vector<std::string> list(count());
@@ -178,15 +145,13 @@ class Reader {
   template <typename Enum>
   Enum enumeration(Enum last, std::string_view what) {
     const std::uint8_t b = byte();
-    if (b > static_cast<std::uint8_t>(last)) fail("an unknown " + std::string(what));
+    if (b > static_cast<std::uint8_t>(last)) structure_.fail("an unknown " + std::string(what));
     return static_cast<Enum>(std::min(b, static_cast<std::uint8_t>(last)));
   }
 
  private:
-  std::string_view bytes_;
-  std::size_t pos_ = 0;   // the next structure byte
-  std::size_t end_;       // the structure's end
-  std::size_t text_ = 0;  // the next text byte
+  codec::ByteReader structure_;
+  codec::ByteReader text_;
   std::string error_;
 };
 
@@ -194,7 +159,6 @@ constexpr auto kLastRecognizer = static_cast<RecognizerKind>(kRecognizerCount - 
 
 MatcherSet read_set(Reader& r) {
   MatcherSet set;
-  set.terms = r.strings();
   set.vocabularies = r.strings();
   set.recognizers.resize(r.count());
   for (auto& kind : set.recognizers) kind = r.enumeration(kLastRecognizer, "recognizer");
@@ -221,7 +185,6 @@ Rule read_rule(Reader& r) {
   if (r.boolean()) rule.when.authorised = r.boolean();
   rule.unless = read_set(r);
   rule.match = read_set(r);
-  rule.exceptions = r.strings();
   rule.masked = r.boolean();
   if (r.boolean()) rule.recognizer = r.enumeration(kLastRecognizer, "recognizer");
   rule.allow = r.strings();
@@ -234,20 +197,10 @@ Rule read_rule(Reader& r) {
 }
 
 // What the checker relies on and the loader guarantees: known categories, windows in range, a
-// recognizer for every recognizer rule, vocabulary references that resolve, and no term over
-// kMaxTermBytes (which bounds a check's time).
+// recognizer for every recognizer rule, and vocabulary references that resolve. (Terms over
+// kMaxTermBytes, which would bound a check's time, are refused before a policy is compiled.)
 void check_invariants(Reader& r, const Policy& policy) {
-  auto short_terms = [&](const std::vector<std::string>& terms) {
-    for (const auto& term : terms) {
-      if (term.size() > kMaxTermBytes) r.fail("a term over " + std::to_string(kMaxTermBytes) + " bytes");
-    }
-  };
-  for (const auto& [name, vocabulary] : policy.vocabularies) {
-    short_terms(vocabulary.terms);
-    short_terms(vocabulary.exceptions);
-  }
-  auto check_set = [&](const MatcherSet& set) {  // short terms, known vocabularies
-    short_terms(set.terms);
+  auto check_set = [&](const MatcherSet& set) {
     for (const auto& name : set.vocabularies) {
       if (!policy.vocabularies.contains(name)) r.fail("a reference to no vocabulary: " + name);
     }
@@ -261,13 +214,25 @@ void check_invariants(Reader& r, const Policy& policy) {
     for (const MatcherSet* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) {
       check_set(*set);
     }
-    short_terms(rule.exceptions);
   }
 }
 
 }  // namespace
 
-std::string write_policy_image(const Policy& policy) {
+Policy without_term_lists(Policy policy) {
+  for (auto& [name, vocabulary] : policy.vocabularies) {
+    vocabulary.terms.clear();
+    vocabulary.exceptions.clear();
+  }
+  for (Rule& rule : policy.rules) {
+    for (MatcherSet* set : {&rule.match, &rule.near, &rule.require, &rule.forbid, &rule.unless}) set->terms.clear();
+    rule.exceptions.clear();
+  }
+  return policy;
+}
+
+std::string write_policy_image(const Checker& checker) {
+  const Policy& policy = checker.policy();
   Writer w;
   w.varint(static_cast<std::uint64_t>(policy.format));
   w.string(policy.name);
@@ -293,70 +258,83 @@ std::string write_policy_image(const Policy& policy) {
   w.varint(policy.vocabularies.size());
   for (const auto& [name, vocabulary] : policy.vocabularies) {
     w.string(name);
-    w.strings(vocabulary.terms);
-    w.strings(vocabulary.exceptions);
     w.boolean(vocabulary.masked);
   }
   w.varint(policy.rules.size());
   for (const Rule& rule : policy.rules) write_rule(w, rule);
-  return w.take();
+  return w.take(checker.lexicon().save());
 }
 
-PolicyLoadResult read_policy_image(std::string_view bytes) {
-  Reader r(bytes);
-  Policy policy;
-  if (r.expect(kMagic)) {
-    if (const std::uint64_t version = r.varint(); r.ok() && version != kPolicyImageVersion) {
-      r.fail("image format " + std::to_string(version) + ", this build reads " + std::to_string(kPolicyImageVersion));
-    }
-    if (r.ok()) r.split(r.varint());
+PolicyImageLoadResult read_policy_image(std::string_view bytes) {
+  PolicyImageLoadResult result;
+  auto refuse = [&](const std::string& why) {
+    result.errors.push_back(PolicyError{"policy.image", "", 0, 0, "the compiled policy cannot be read: " + why});
+    return std::move(result);
+  };
+  codec::ByteReader header(bytes);
+  if (bytes.substr(0, kMagic.size()) != kMagic) return refuse("not a policy image");
+  header.bytes(kMagic.size());
+  if (const std::uint64_t version = header.varint(); header.ok() && version != kPolicyImageVersion) {
+    return refuse("image format " + std::to_string(version) + ", this build reads " + std::to_string(kPolicyImageVersion));
   }
-  if (r.ok()) {
-    policy.format = static_cast<int>(std::min<std::uint64_t>(r.varint(), 1000));
-    policy.name = r.string();
-    policy.version = r.string();
-    policy.description = r.string();
-    policy.organisation_names = r.strings();
-    policy.organisation_handles = r.strings();
-    policy.organisation_domains = r.strings();
-    policy.accounts.resize(r.count());
-    for (auto& a : policy.accounts) {
-      a.network = r.string();
-      a.handle = r.string();
-      a.display_name = r.string();
-    }
-    for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
-      std::string key = r.string();
-      Contact contact;
-      contact.role = r.string();
-      contact.email = r.string();
-      policy.contacts.emplace(std::move(key), std::move(contact));
-    }
-    policy.hold_severities.resize(r.count());
-    for (auto& s : policy.hold_severities) s = r.enumeration(Severity::block, "severity");
-    for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
-      std::string name = r.string();
-      Vocabulary vocabulary;
-      vocabulary.terms = r.strings();
-      vocabulary.exceptions = r.strings();
-      vocabulary.masked = r.boolean();
-      policy.vocabularies.emplace(std::move(name), std::move(vocabulary));
-    }
-    policy.rules.resize(r.count());
-    for (auto& rule : policy.rules) {
-      if (!r.ok()) break;
-      rule = read_rule(r);
-    }
-    if (r.ok() && !r.at_end()) r.fail("bytes after the policy");
-    if (r.ok()) check_invariants(r, policy);
+  const std::uint64_t structure_length = header.varint();
+  const std::uint64_t text_length = header.varint();
+  const std::uint64_t lexicon_length = header.varint();
+  if (!header.ok()) return refuse(header.error());
+  std::string_view parts[3];
+  const char* const names[3] = {"a structure", "a text", "a lexicon"};
+  const std::uint64_t lengths[3] = {structure_length, text_length, lexicon_length};
+  for (int k = 0; k < 3; ++k) {
+    if (lengths[k] > header.left()) return refuse(std::string(names[k]) + " longer than the image");
+    parts[k] = header.bytes(lengths[k]);
   }
+  if (!header.at_end()) return refuse("bytes after the policy");
 
-  PolicyLoadResult result;
-  if (r.ok()) {
-    result.policy = std::move(policy);
-  } else {
-    result.errors.push_back(PolicyError{"policy.image", "", 0, 0, "the compiled policy cannot be read: " + r.error()});
+  Reader r(parts[0], parts[1]);
+  Policy policy;
+  policy.format = static_cast<int>(std::min<std::uint64_t>(r.varint(), 1000));
+  policy.name = r.string();
+  policy.version = r.string();
+  policy.description = r.string();
+  policy.organisation_names = r.strings();
+  policy.organisation_handles = r.strings();
+  policy.organisation_domains = r.strings();
+  policy.accounts.resize(r.count());
+  for (auto& a : policy.accounts) {
+    a.network = r.string();
+    a.handle = r.string();
+    a.display_name = r.string();
   }
+  for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
+    std::string key = r.string();
+    Contact contact;
+    contact.role = r.string();
+    contact.email = r.string();
+    policy.contacts.emplace(std::move(key), std::move(contact));
+  }
+  policy.hold_severities.resize(r.count());
+  for (auto& s : policy.hold_severities) s = r.enumeration(Severity::block, "severity");
+  for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
+    std::string name = r.string();
+    Vocabulary vocabulary;
+    vocabulary.masked = r.boolean();
+    policy.vocabularies.emplace(std::move(name), std::move(vocabulary));
+  }
+  policy.rules.resize(r.count());
+  for (auto& rule : policy.rules) {
+    if (!r.ok()) break;
+    rule = read_rule(r);
+  }
+  if (r.ok() && !r.at_end()) r.fail("bytes after the policy");
+  if (r.ok()) check_invariants(r, policy);
+  if (!r.ok()) return refuse(r.error());
+
+  std::string why_not;
+  std::optional<Lexicon> lexicon = Lexicon::load(parts[2], why_not);
+  if (!lexicon) return refuse(why_not + " of the lexicon");
+  std::optional<Checker> checker = Checker::with_lexicon(std::move(policy), std::move(*lexicon));
+  if (!checker) return refuse("a lexicon of another policy");
+  result.checker = std::move(checker);
   return result;
 }
 

@@ -1,5 +1,5 @@
-// make_policy_image.cpp — a build tool: reads a policy JSON file with the core's own loader and writes
-// its compiled image (policy_image.h), which the WebAssembly build embeds instead of the JSON.
+// make_policy_image.cpp — a build tool: reads a policy JSON file with the core's own loader, compiles
+// it, and writes its image (policy_image.h), which the WebAssembly build embeds instead of the JSON.
 //   make_policy_image IN.json OUT.image
 // Exit 0 written, 3 the policy does not load (its errors on stderr, as `postcheck lint-policy` prints
 // them), 2 usage or I/O error.
@@ -8,6 +8,7 @@
 #include <iterator>
 #include <string>
 
+#include "postcheck/checker.h"
 #include "postcheck/policy.h"
 #include "postcheck/policy_image.h"
 
@@ -27,10 +28,12 @@ int main(int argc, char** argv) {
     for (const auto& e : loaded.errors) std::cerr << argv[1] << ":" << e.to_string() << "\n";
     return 3;
   }
-  const std::string image = postcheck::write_policy_image(*loaded.policy);
+  const postcheck::Checker checker(*loaded.policy);
+  const std::string image = postcheck::write_policy_image(checker);
   // The image must read back as the same policy, or the module would start with another one.
   const auto back = postcheck::read_policy_image(image);
-  if (!back.policy || !(*back.policy == *loaded.policy)) {
+  if (!back.checker || !(back.checker->policy() == postcheck::without_term_lists(*loaded.policy)) ||
+      postcheck::write_policy_image(*back.checker) != image) {
     std::cerr << "make_policy_image: the image does not read back as the policy\n";
     return 2;
   }

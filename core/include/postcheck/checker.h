@@ -8,10 +8,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "postcheck/finding.h"
+#include "postcheck/lexicon.h"
 #include "postcheck/policy.h"
 #include "postcheck/text.h"
 
@@ -21,6 +23,12 @@ class Checker {
  public:
   // Compiles a validated policy (from parse_policy). Cheap to move.
   explicit Checker(Policy policy);
+  // A checker from a policy and the lexicon another checker compiled from the same policy (lexicon(),
+  // saved and loaded: see policy_image.h), which then need not be compiled again; the term lists of
+  // `policy` are not read and may be empty. nullopt when the lexicon has owners the policy's term
+  // lists do not account for (a lexicon of another policy; one of a policy with the same number of
+  // term lists is not detected, and checks by the other policy's terms).
+  static std::optional<Checker> with_lexicon(Policy policy, Lexicon lexicon);
   ~Checker();
   Checker(Checker&&) noexcept;
   Checker& operator=(Checker&&) noexcept;
@@ -30,9 +38,12 @@ class Checker {
   std::vector<Finding> check(const Text& text, const Context& context) const;
 
   const Policy& policy() const;
+  // Every term of the policy compiled into one lexicon, each owned by the number of its term list.
+  const Lexicon& lexicon() const;
 
  private:
   struct Impl;
+  explicit Checker(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,21 @@ class Lexicon {
   // Precondition: compile() was called. Linear in view.units.size() times at most the longest term
   // (policies cap terms at kMaxTermBytes, policy.h), plus the matches.
   void match(const NormalisedView& view, std::vector<LexiconMatch>& out) const;
+
+  // The compiled lexicon as bytes, for load() to rebuild without adding the terms again (the
+  // WebAssembly module's default policy arrives this way: policy_image.h). Precondition: compile()
+  // was called since the last add(). Deterministic.
+  std::string save() const;
+  // A compiled lexicon that matches exactly as the one save() was called on, or nullopt and the
+  // reason in `why_not` for bytes save() did not make (never a read out of bounds). It keeps no terms:
+  // an add() to it starts a lexicon of the new terms only. Linear in the bytes.
+  static std::optional<Lexicon> load(std::string_view bytes, std::string& why_not);
+
+  // One more than the largest owner given to add() of a term that has spellings (0 for none), and
+  // whether each owner below that has any (owners() is owner_limit() long): an owner whose terms all
+  // normalised to nothing has none. Of a compiled lexicon.
+  std::uint32_t owner_limit() const;
+  std::vector<bool> owners() const;
 
   // Distinct (spelling, owner, wildcard) entries added: each term and each collapsed spelling of a
   // masked term, plus one per masked term and collapsed spelling standing for all its masks. The
