@@ -209,8 +209,10 @@ class LexiconTrie {
   std::vector<BuildNode> build_;
   std::vector<std::uint32_t> build_rows_;  // kUnitClassCount per row
   std::vector<BuildOutput> build_outputs_;
-  std::vector<Node> nodes_;  // [0] is the root
-  std::vector<std::uint8_t> classes_;
+  // Not zeroed when sized: compile() and load() write every node and class (the nodes of the
+  // default policy are ~700 KB, which zeroing first would make another pass over).
+  std::vector<Node, UninitialisedAllocator<Node>> nodes_;  // [0] is the root
+  std::vector<std::uint8_t, UninitialisedAllocator<std::uint8_t>> classes_;
   std::vector<std::uint32_t> rows_;  // kUnitClassCount per row
   std::vector<Output> outputs_;
   std::uint32_t space_node_ = 0;  // the root's ' ' child, where every walk starts (0: no terms)
@@ -392,8 +394,11 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
   next[depths] = limit[depths] = static_cast<std::uint32_t>(count);
 
   nodes_.resize(count);
-  classes_.assign(count, 0);
-  std::vector<std::uint32_t> path_left(depths);  // per node on the path from the root: children to come
+  classes_.resize(count);
+  // The branches on the path from the root (nodes of two or more children) whose later children are
+  // still to come: the depth of those children and how many. A node of one child needs no entry, its
+  // child being the next node.
+  std::vector<std::uint32_t> open_depth(depths), open_left(depths);
   const std::string_view bytes = in.rest();
   outputs_.resize(output_total);
   // Raw pointers and locals throughout: a store through the uint8_t classes may alias anything, and
@@ -403,33 +408,49 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
   Output* const outputs = outputs_.data();
   std::uint32_t* const next_at = next.data();
   const std::uint32_t* const limit_at = limit.data();
-  std::uint32_t* const left = path_left.data();
+  std::uint32_t* const branch_depth = open_depth.data();
+  std::uint32_t* const branch_left = open_left.data();
   const auto* const start = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* const end = start + bytes.size();
   const auto* p = start;
-  std::size_t path = 0;  // nodes on the path from the root whose children are still to come
+  std::size_t branches = 0;  // entries in branch_depth / branch_left
+  std::size_t depth = 0;     // of the next node
+  bool complete = false;     // the last leaf has been read: no node may follow
   std::size_t row_count = 0;
   std::uint32_t output_count = 0;
   const char* why = nullptr;
-  for (std::size_t k = 0; k < count && why == nullptr; ++k) {
-    if (p == end) {
-      why = "a truncated lexicon";
+  for (std::size_t k = 0; k < count; ++k) {
+    if (p == end || complete) {
+      why = p == end ? "a truncated lexicon" : "lexicon nodes after the trie is complete";
       break;
     }
     const unsigned char byte = *p++;
+    if (next_at[depth] == limit_at[depth]) {
+      why = "more lexicon nodes at a depth than it has";
+      break;
+    }
     const auto unit_class = static_cast<std::uint8_t>(byte & kSavedClassMask);
-    const bool has_outputs = (byte & kSavedHasOutputs) != 0;
-    std::uint64_t children = has_outputs ? 0 : 1;
-    if ((byte & kSavedChildCount) != 0) p = codec::read_varint(p, end, children, why);
-    const std::size_t depth = path;
-    if (unit_class >= kUnitClassCount || children > kUnitClassCount || next_at[depth] == limit_at[depth] ||
-        (children > 0 && depth + 1 == depths)) {
-      why = "a lexicon node out of place";
+    if (unit_class >= kUnitClassCount || (k == 0 && unit_class != 0)) {  // the root is reached by no edge
+      why = "a lexicon node of no class";
       break;
     }
     const std::uint32_t number = next_at[depth]++;
+    classes[number] = unit_class;
+    if ((byte & (kSavedHasOutputs | kSavedChildCount)) == 0) {  // most nodes: one child, no outputs
+      if (depth + 1 == depths) {
+        why = "a lexicon node with children below the last depth";
+        break;
+      }
+      nodes[number] = Node{next_at[depth + 1], output_count, 0, kNoRow, 1, kNoClass};
+      ++depth;
+      continue;
+    }
+    std::uint64_t children = (byte & kSavedHasOutputs) != 0 ? 0 : 1;
+    if ((byte & kSavedChildCount) != 0) p = codec::read_varint(p, end, children, why);
+    if (children > kUnitClassCount) why = "a lexicon node with more children than classes";
+    if (children > 0 && depth + 1 == depths) why = "a lexicon node with children below the last depth";
     const std::uint32_t first_output = output_count;
-    if (has_outputs) {
+    if ((byte & kSavedHasOutputs) != 0) {
       std::uint64_t entries = 0;
       p = codec::read_varint(p, end, entries, why);
       if (entries == 0 || entries > output_total - output_count) why = "a lexicon node with outputs that are not there";
@@ -440,25 +461,29 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
         if (why == nullptr) outputs[output_count++] = Output{static_cast<std::uint32_t>(entry >> 1), (entry & 1) != 0};
       }
     }
+    if (why != nullptr) break;
     nodes[number] = Node{next_at[depth + 1], first_output, output_count - first_output, kNoRow,
                          static_cast<std::uint8_t>(children), kNoClass};
-    if (depth > 0) {
-      classes[number] = unit_class;
-      --left[depth - 1];
-    }
     if (children > 0) {
       row_count += children > kMaxScannedChildren ? 1 : 0;
-      left[path++] = static_cast<std::uint32_t>(children);
+      if (children > 1) {
+        branch_depth[branches] = static_cast<std::uint32_t>(depth + 1);
+        branch_left[branches++] = static_cast<std::uint32_t>(children - 1);
+      }
+      ++depth;
+    } else if (branches > 0) {  // a leaf: the next node is the next child of the nearest open branch
+      depth = branch_depth[branches - 1];
+      if (--branch_left[branches - 1] == 0) --branches;
     } else {
-      while (path > 0 && left[path - 1] == 0) --path;
+      complete = true;
     }
   }
   if (why == nullptr) {
+    if (!complete) why = "a lexicon node whose children are not there";
     for (std::size_t d = 0; d < depths; ++d) {
       if (next[d] != limit[d]) why = "fewer lexicon nodes at a depth than it has";
     }
     if (output_count != output_total) why = "fewer lexicon outputs than it has";
-    if (path != 0) why = "a lexicon node whose children are not there";
   }
   in.skip(static_cast<std::size_t>(p - start));
   if (why != nullptr) {

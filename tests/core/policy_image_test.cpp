@@ -266,7 +266,7 @@ TEST_CASE("a saved lexicon matches as the compiled one, and corrupt ones are ref
   std::string corrupt = bytes;
   corrupt.at(3 + static_cast<unsigned char>(bytes.at(2))) = static_cast<char>(0x3F);  // a class past the alphabet
   CHECK_FALSE(Lexicon::load(corrupt, why).has_value());
-  CHECK(why.find("a lexicon node out of place") != std::string::npos);
+  CHECK(why.find("a lexicon node of no class") != std::string::npos);
   corrupt = bytes;
   corrupt[0] = static_cast<char>(bytes[0] - 1);  // one node fewer than the depths hold
   CHECK_FALSE(Lexicon::load(corrupt, why).has_value());

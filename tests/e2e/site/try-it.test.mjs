@@ -55,8 +55,10 @@ function assertNoProblems(problems) {
 }
 
 test('the checker is ready in under 200 ms after navigation, with no errors and no external requests', async (t) => {
+  // Five fresh pages (each its own browser context: nothing cached), the median against the budget.
+  const PAGES = 5;
   const runs = [];
-  for (let i = 0; i < 3; i += 1) {
+  for (let i = 0; i < PAGES; i += 1) {
     const { page, context, problems } = await openTryPage();
     runs.push(await page.evaluate(() => ({
       ready: Number(document.documentElement.dataset.checkerReadyMs),
@@ -68,17 +70,11 @@ test('the checker is ready in under 200 ms after navigation, with no errors and 
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const ready = median(runs.map((r) => r.ready));
   const engine = median(runs.map((r) => r.ready - r.start));
-  t.diagnostic(`checker ready after navigation (ms), 3 fresh pages: ${runs.map((r) => r.ready.toFixed(1)).join(', ')}; `
+  t.diagnostic(`checker ready after navigation (ms), ${PAGES} fresh pages: ${runs.map((r) => r.ready.toFixed(1)).join(', ')}; `
     + `median ${ready.toFixed(1)}, of which before the page asked for the checker ${(ready - engine).toFixed(1)} and `
-    + `engine start-up (downloads, wasm compile, policy compile) ${engine.toFixed(1)}`);
+    + `engine start-up (downloads, wasm compile, policy load) ${engine.toFixed(1)}`);
   assert.ok(runs.every((r) => r.start > 0 && r.ready > r.start));
-  // Reported as TODO (it runs and prints pass/fail, but does not fail the suite) until page load and
-  // engine start-up together fit the budget on a freshly started browser; issue 6 stays open until then.
-  await t.test(`median readiness under ${READY_BUDGET_MS} ms`, {
-    todo: 'a fresh page asks for the checker at ~60 ms; its downloads, compile and policy load take ~150 ms more',
-  }, () => {
-    assert.ok(ready < READY_BUDGET_MS, `median ${ready.toFixed(1)} ms, budget ${READY_BUDGET_MS} ms`);
-  });
+  assert.ok(ready < READY_BUDGET_MS, `median ${ready.toFixed(1)} ms, budget ${READY_BUDGET_MS} ms`);
 });
 
 test('every example post shows exactly the categories it breaches', async () => {
