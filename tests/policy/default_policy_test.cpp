@@ -499,6 +499,55 @@ TEST_CASE("fresh posts: the charity's account offers a worker's personal contact
   CHECK(with_number.count("professional-boundaries") == 0);
 }
 
+// The fourth round of posts written afresh (tests/policy/README.md): what it found the policy missing, each
+// pinned here in words of its own, and the harmless posts the new terms must leave alone.
+TEST_CASE("fresh posts, fourth round: what the policy had missed") {
+  // A number in brackets whole, not only after a bracketed area code.
+  CHECK(has("gave her my own number too (07700 900773) so she can text me", "personal-data"));
+  // "I don't mind" is not the charity Mind, whose helpline a number near it might be.
+  CHECK(has("just give me a ring at home on (01525) 409177 any evening, I don't mind", "personal-data"));
+  CHECK(has("To my lovely carers from the Ampthill group: no need to go through the office, give me a ring at home",
+            "professional-boundaries"));
+  CHECK(has("Told one of my befriending ladies I'll pop round Sunday, off the books obviously",
+            "professional-boundaries"));
+  CHECK(has("quickest way is to add me on Snapchat, it's jo_cib, I check it more than this page", "professional-boundaries",
+            kCharity));
+  CHECK(has("@sam_b so sorry the respite placement for your mum fell apart after her fall, we'll ring you today",
+            "client-confidentiality", kCharity));
+  CHECK(has("Mr K from Potton rang at 11pm again because his wife keeps wandering off", "client-confidentiality"));
+  CHECK(has("Lovely couple in Shefford today. She's 88 and nursing him since his stroke", "client-confidentiality"));
+  CHECK(has("the keysafe code for the Sandy flat?? never mind, found it in the team chat, it's 5820", "security"));
+  CHECK(has("Drove through town today and honestly, is this even England anymore", "disrepute"));
+  CHECK(has("To whoever keeps trolling my posts: I know where you drink. Keep going and see what happens", "disrepute"));
+  CHECK(has("Who puts a team meeting on my day off. Genius leadership as always", "work-grumble"));
+  CHECK(has("Whoever does our rota has clearly never been to Cranfield", "work-grumble"));
+  CHECK(has("From all of us at Carers in Beds: scrap the benefit cap now", "speaking-for-charity"));
+  CHECK(has("Our charity recommends SunnyCare for home help, tell them Carers in Beds sent you", "speaking-for-charity"));
+  CHECK(has("Our treasurer's niece has just opened a nail bar in Sandy, quote CIB10 for 10% off", "charity-account-misuse",
+            kCharity));
+  CHECK(has("Proud mum moment, my little man starts Reception tomorrow", "charity-account-misuse", kCharity));
+}
+
+TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave alone") {
+  for (const char* text : {
+           "Thanks to Sandy Sports Club for lending us the minibus for the young carers' tournament",
+           "We're hiring a Young Carers Support Worker in Luton, see carersinbeds.org.uk/jobs",
+           "Carers' café this Tuesday at Priory House, 33 High Street South, Dunstable LU6 3RZ. Free tea and cake, "
+           "just turn up",
+           "Our corporate partners programme passed £50k this year #CharityLife",
+           "I'd do her shopping every week if she asked, she's my mum",
+           "Let's see what happens at the hustings on Thursday",
+           "Carers' bingo night is back on Friday, all welcome",
+           "I don't mind which day, the helpline is 01234 567890",
+           "Running the Bedford Half for Carers in Bedfordshire, who support unpaid carers. Link in my bio!",
+       }) {
+    INFO(text);
+    CHECK(clean(text, kPersonal));
+  }
+  CHECK(clean("Posting from my own phone as the laptop died: the carers' walk is Sunday 10am from Market Square",
+              kCharity));
+}
+
 // Harmless posts on which a review found this round's first terms firing; each term was dropped or narrowed.
 TEST_CASE("fresh posts: harmless posts that the widened vocabularies must leave alone") {
   for (const char* text : {

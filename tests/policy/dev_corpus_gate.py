@@ -30,18 +30,18 @@ FLOORS = {
         "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 1.0,
         "false_alarm_rate": 0.0, "span_accuracy": 1.0,
     },
-    # tests/policy/written-posts.jsonl: 460 posts written afresh (not from dev), 196 clean; the level
+    # tests/policy/written-posts.jsonl: 640 posts written afresh (not from dev), 277 clean; the level
     # reached after tuning on them and then dropping the terms a review found on harmless posts
     # (tests/policy/README.md, "Posts written afresh").
     "written": {
         "micro_f1": 0.965,
         "category_f1": {
-            "personal-data": 1.0, "client-confidentiality": 1.0, "disrepute": 0.957, "work-grumble": 0.888,
-            "speaking-for-charity": 0.949, "charity-account-misuse": 1.0, "professional-boundaries": 0.941,
-            "security": 0.967,
+            "personal-data": 1.0, "client-confidentiality": 0.988, "disrepute": 0.948, "work-grumble": 0.895,
+            "speaking-for-charity": 0.961, "charity-account-misuse": 0.993, "professional-boundaries": 0.959,
+            "security": 0.965,
         },
-        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.937,
-        "false_alarm_rate": 0.0, "span_accuracy": 0.852,
+        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.933,
+        "false_alarm_rate": 0.0, "span_accuracy": 0.845,
     },
 }
 

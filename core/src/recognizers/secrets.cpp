@@ -49,8 +49,9 @@ bool per_week_context(Chars s, Word w) {
 
 constexpr int kMaxWordsToDelimiter = 5;
 // A code's keyword is specific enough to wait longer for its "is": "door code for the back entrance
-// at the Kempston office is 2580#".
-constexpr int kMaxWordsToCodeDelimiter = 9;
+// at the Kempston office is 2580#", "keysafe code for the respite flat?? found it in the group chat,
+// it's 4417" (the value must still be a code: 4-8 digits, or letters with digits).
+constexpr int kMaxWordsToCodeDelimiter = 14;
 constexpr int kMaxWordsToLoginDelimiter = 12;
 
 // Qualifiers that make "code" a secret: "verification code", "2FA code", "door code", …

@@ -150,6 +150,41 @@ bool read_phone(Chars s, std::size_t start, PhoneScan& scan_out) {
   }
 }
 
+// Reads the number written at `start` and appends it when it is one; returns whether it did, and
+// moves `resume` past what was read.
+bool take_phone_at(Chars s, std::size_t start, std::size_t& resume, Matches& out) {
+  PhoneScan ps;
+  if (!read_phone(s, start, ps) || ps.count == 0) return false;
+  // The whole run of groups is the number; or, when another number follows after a space
+  // ("01234 567890 07700 900283"), the longest leading part that is one.
+  std::optional<Boundary> chosen;
+  const Boundary last = ps.boundaries[ps.count - 1];
+  if (!ps.overflow && uk_phone_plausible(ps.national) && !glued_after(s, last.end)) chosen = last;
+  for (std::size_t k = ps.count; !chosen && k-- > 0;) {
+    const Boundary b = ps.boundaries[k];
+    const std::size_t separator = group_separator_length(s, b.end);
+    if (b.end != last.end || ps.overflow)
+      if (is_blank(at(s, b.end)) && at(s, b.end + separator) == U'0' &&
+          uk_phone_plausible(std::string_view(ps.national).substr(0, b.digits)))
+        chosen = b;
+  }
+  if (chosen) {
+    emit(out, RecognizerKind::uk_phone, start, chosen->end, ps.national.substr(0, chosen->digits));
+    resume = chosen->end;
+    return true;
+  }
+  if (ps.overflow) {
+    // Skip the whole overlong run so its inner groups are not read as numbers.
+    std::size_t p = resume;
+    for (std::size_t sep = group_separator_length(s, p); sep != 0 && is_digit(at(s, p + sep));
+         sep = group_separator_length(s, p)) {
+      p = digits_end(s, p + sep);
+    }
+    resume = p;
+  }
+  return false;
+}
+
 }  // namespace
 
 void find_uk_phones(Chars s, const Triggers& t, Matches& out) {
@@ -161,33 +196,9 @@ void find_uk_phones(Chars s, const Triggers& t, Matches& out) {
     else if (i > 0 && s[i - 1] == U'(' && s[i] == U'0') start = i - 1;
     resume = digits_end(s, i);
     if ((s[start] == U'0' || start < i) && !glued_before(s, start)) {
-      PhoneScan ps;
-      if (read_phone(s, start, ps) && ps.count > 0) {
-        // The whole run of groups is the number; or, when another number follows after a space
-        // ("01234 567890 07700 900283"), the longest leading part that is one.
-        std::optional<Boundary> chosen;
-        const Boundary last = ps.boundaries[ps.count - 1];
-        if (!ps.overflow && uk_phone_plausible(ps.national) && !glued_after(s, last.end)) chosen = last;
-        for (std::size_t k = ps.count; !chosen && k-- > 0;) {
-          const Boundary b = ps.boundaries[k];
-          const std::size_t separator = group_separator_length(s, b.end);
-          if (b.end != last.end || ps.overflow)
-            if (is_blank(at(s, b.end)) && at(s, b.end + separator) == U'0' &&
-                uk_phone_plausible(std::string_view(ps.national).substr(0, b.digits)))
-              chosen = b;
-        }
-        if (chosen) {
-          emit(out, RecognizerKind::uk_phone, start, chosen->end, ps.national.substr(0, chosen->digits));
-          resume = chosen->end;
-        } else if (ps.overflow) {
-          // Skip the whole overlong run so its inner groups are not read as numbers.
-          std::size_t p = resume;
-          for (std::size_t sep = group_separator_length(s, p); sep != 0 && is_digit(at(s, p + sep));
-               sep = group_separator_length(s, p)) {
-            p = digits_end(s, p + sep);
-          }
-          resume = p;
-        }
+      // A bracket that does not close after the area code holds the whole number: "(07700 900773)".
+      if (!take_phone_at(s, start, resume, out) && s[start] == U'(' && resume == digits_end(s, i)) {
+        take_phone_at(s, i, resume, out);
       }
     }
   }
