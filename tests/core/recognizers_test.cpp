@@ -106,6 +106,14 @@ TEST_SUITE("uk-phone") {
       CHECK(excerpts(RecognizerKind::uk_phone, "Ring " + shape + " today") == Strings{shape});
     }
   }
+  TEST_CASE("a number wholly in brackets is the number inside them") {
+    CHECK(excerpts(RecognizerKind::uk_phone, "gave her my own number (07700 900773) so she can text") ==
+          Strings{"07700 900773"});
+    CHECK(excerpts(RecognizerKind::uk_phone, "(01632 960245)") == Strings{"01632 960245"});
+    // The bracketed area code keeps its brackets, and a bracket around a non-number is still none.
+    CHECK(excerpts(RecognizerKind::uk_phone, "ring (01525) 409177 now") == Strings{"(01525) 409177"});
+    CHECK(find(RecognizerKind::uk_phone, "(0123 order 4)").empty());
+  }
   TEST_CASE("value is the national digits, so allowlist spellings compare equal") {
     CHECK(find(RecognizerKind::uk_phone, "+44 7700 900 283")[0].value == "07700900283");
     CHECK(find(RecognizerKind::uk_phone, "+44 (0) 1234 567890")[0].value == "01234567890");
@@ -542,6 +550,14 @@ TEST_SUITE("credential") {
     CHECK(excerpts(RecognizerKind::credential, "The keypad on the Kempston hub back door is 4719# btw") ==
           Strings{"keypad on the Kempston hub back door is 4719"});
     CHECK(excerpts(RecognizerKind::credential, "the key safe code is 1945") == Strings{"key safe code is 1945"});
+    // A code's keyword waits up to 14 words for its "is" / "it's".
+    CHECK(excerpts(RecognizerKind::credential,
+                   "who has the keysafe code for the Flitwick flat?? nvm found it in the group chat, it's 4417") ==
+          Strings{"keysafe code for the Flitwick flat?? nvm found it in the group chat, it's 4417"});
+    CHECK(find(RecognizerKind::credential,
+               "the keysafe code for the flat is with the team leader and you can always ask them on the day, "
+               "it's 2024 policy")
+              .empty());
     for (std::string_view text : {"The key safe is by the front door", "a keypad is being fitted on 12 May",
                                   "Key safe installations: 3 this week"}) {
       CAPTURE(std::string(text));
