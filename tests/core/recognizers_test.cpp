@@ -550,6 +550,10 @@ TEST_SUITE("credential") {
     CHECK(excerpts(RecognizerKind::credential, "The keypad on the Kempston hub back door is 4719# btw") ==
           Strings{"keypad on the Kempston hub back door is 4719"});
     CHECK(excerpts(RecognizerKind::credential, "the key safe code is 1945") == Strings{"key safe code is 1945"});
+    // A meeting host's key is a code; a key that is not one is not.
+    CHECK(excerpts(RecognizerKind::credential, "Zoom host key for tonight's carers' webinar is 552019, keep it in") ==
+          Strings{"host key for tonight's carers' webinar is 552019"});
+    CHECK(find(RecognizerKind::credential, "The host key holder for the hall is 2 doors down").empty());
     // A code's keyword waits up to 14 words for its "is" / "it's".
     CHECK(excerpts(RecognizerKind::credential,
                    "who has the keysafe code for the Flitwick flat?? nvm found it in the group chat, it's 4417") ==

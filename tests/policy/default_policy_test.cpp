@@ -528,6 +528,32 @@ TEST_CASE("fresh posts, fourth round: what the policy had missed") {
   CHECK(has("Proud mum moment, my little man starts Reception tomorrow", "charity-account-misuse", kCharity));
 }
 
+// The fifth round (5A in dev's style, 5B subtle both ways): what it found missing, in words of its own.
+TEST_CASE("fresh posts, fifth round: what the policy had missed") {
+  // A street named after a venue is still a home address.
+  CHECK(has("First prize goes to Jean Platt of 14 Chapel Close, Potton SG19 2PW", "personal-data", kCharity));
+  CHECK(has("she lives at 8 Church Street, Sandy", "personal-data"));
+  CHECK(has("Zoom host key for the trustees' call is 774102", "security"));
+  CHECK(has("Absolute fcuking joke, this boiler", "disrepute"));
+  CHECK(has("So proud of Imran Qureshi who finally got his dad's Continuing Healthcare funding agreed",
+            "client-confidentiality"));
+  CHECK(has("One of my carers can't get to the shops since her husband stopped driving, so I'll take her with me "
+            "on my Saturday shop",
+            "professional-boundaries"));
+  CHECK(has("Carers from the Kempston group: I've made a chat group on my own profile, search for me and I'll let "
+            "you in",
+            "professional-boundaries"));
+  CHECK(has("Struggling tonight? Our volunteer Denise is happy for you to ring her at home", "professional-boundaries",
+            kCharity));
+  CHECK(has("Only one of the candidates bothered to turn up to our café. Remember that when you vote",
+            "charity-account-misuse", kCharity));
+  CHECK(has("Unpopular opinion: mint choc chip is the best ice cream, fight me", "charity-account-misuse", kCharity));
+  CHECK(has("Twelve years and not one thank you from the senior team. Good luck finding someone on that salary",
+            "work-grumble"));
+  CHECK(has("Not being funny but the families from certain communities always want more", "disrepute"));
+  CHECK(has("Proud that my charity won't take a penny from gambling firms now", "speaking-for-charity"));
+}
+
 TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave alone") {
   for (const char* text : {
            "Thanks to Sandy Sports Club for lending us the minibus for the young carers' tournament",
@@ -540,6 +566,11 @@ TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave al
            "Carers' bingo night is back on Friday, all welcome",
            "I don't mind which day, the helpline is 01234 567890",
            "Running the Bedford Half for Carers in Bedfordshire, who support unpaid carers. Link in my bio!",
+           "One in seven workers is juggling a job with unpaid care, says Carers UK. Be kind.",
+           "Massive thanks to my manager Louise for covering my visits when my little one was poorly",
+           "Join us at the church hall on Mill Road for the carers' coffee morning, all welcome",
+           "And guess who won the raffle? Our own Sheila!",
+           "Moving the café to Tuesdays was the right decision, it's packed every week",
        }) {
     INFO(text);
     CHECK(clean(text, kPersonal));

@@ -30,18 +30,18 @@ FLOORS = {
         "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 1.0,
         "false_alarm_rate": 0.0, "span_accuracy": 1.0,
     },
-    # tests/policy/written-posts.jsonl: 640 posts written afresh (not from dev), 277 clean; the level
+    # tests/policy/written-posts.jsonl: 780 posts written afresh (not from dev), 335 clean; the level
     # reached after tuning on them and then dropping the terms a review found on harmless posts
     # (tests/policy/README.md, "Posts written afresh").
     "written": {
-        "micro_f1": 0.965,
+        "micro_f1": 0.961,
         "category_f1": {
-            "personal-data": 1.0, "client-confidentiality": 0.988, "disrepute": 0.948, "work-grumble": 0.895,
-            "speaking-for-charity": 0.961, "charity-account-misuse": 0.993, "professional-boundaries": 0.959,
-            "security": 0.965,
+            "personal-data": 1.0, "client-confidentiality": 0.963, "disrepute": 0.949, "work-grumble": 0.905,
+            "speaking-for-charity": 0.946, "charity-account-misuse": 0.994, "professional-boundaries": 0.967,
+            "security": 0.940,
         },
-        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.933,
-        "false_alarm_rate": 0.0, "span_accuracy": 0.845,
+        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.888,
+        "false_alarm_rate": 0.0, "span_accuracy": 0.824,
     },
 }
 

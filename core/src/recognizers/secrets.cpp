@@ -137,6 +137,8 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
     const Word q = prev_word(s, w.begin, std::max(floor, w.begin > 12 ? w.begin - 12 : std::size_t{0}));
     if (q.empty() || q.end + 2 < w.begin) return std::nullopt;
     if (word_is_any(s, q, {"wifi", "network", "wpa", "wpa2", "router"})) return Keyword{q.begin, w.end, Guard::password};
+    // "Zoom host key for tonight's webinar is 552019": a meeting host's key is a code.
+    if (word_is(s, q, "host")) return Keyword{q.begin, w.end, Guard::code};
     if (word_is(s, q, "fi")) {
       const Word wi = prev_word(s, q.begin, std::max(floor, q.begin > 4 ? q.begin - 4 : std::size_t{0}));
       if (!wi.empty() && wi.end + 1 == q.begin && word_is(s, wi, "wi")) return Keyword{wi.begin, w.end, Guard::password};
