@@ -1,7 +1,7 @@
 // lexicon_test.cpp — the lexicon matcher: the trie on hand-built views (checked against a naive
 // matcher), the masked spellings (checked against the trie holding every mask as a term), the
-// shortcut for plain terms (checked against normalise_term()), and Lexicon end to end through
-// normalise()/normalise_term().
+// shortcut for plain terms (checked against normalise_term()), Lexicon end to end through
+// normalise()/normalise_term(), and its saved form (save() / load()).
 #include "postcheck/lexicon.h"
 
 #include <doctest/doctest.h>
@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <optional>
 #include <iterator>
 #include <random>
 #include <string>
@@ -687,4 +688,57 @@ TEST_SUITE("lexicon") {
     Lexicon second = std::move(first);
     CHECK(find(second, "bollocks") == "1:bollocks");
   }
+}
+
+// Lexicon::save() / load(): the compiled form a policy image carries (policy_image.h).
+TEST_CASE("a saved lexicon matches as the compiled one, and corrupt ones are refused") {
+  using namespace postcheck;
+  using namespace std::string_literals;
+  Lexicon lexicon;
+  lexicon.add("grumbl*", 0);
+  lexicon.add("my own number", 1);
+  lexicon.add("bollocks", 2, LexiconOptions{true});
+  lexicon.add("client", 3);
+  lexicon.add("can't stand", 4);
+  lexicon.compile();
+  const std::string bytes = lexicon.save();
+  std::string why;
+  const std::optional<Lexicon> back = Lexicon::load(bytes, why);
+  REQUIRE(back.has_value());
+  CHECK(back->save() == bytes);
+  CHECK(back->pattern_count() == lexicon.pattern_count());
+  CHECK(back->state_count() == lexicon.state_count());
+  CHECK(back->owners() == std::vector<bool>{true, true, true, true, true});
+
+  const NormalisedView view = normalise(Text::from_utf8(
+      "Grumbling again: text my own number, the client's b*llocks and bolllocks, cant stand it"));
+  std::vector<LexiconMatch> expected, got;
+  lexicon.match(view, expected);
+  back->match(view, got);
+  REQUIRE(expected.size() == 6);
+  REQUIRE(got.size() == expected.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    CHECK(got[i].owner == expected[i].owner);
+    CHECK(got[i].begin == expected[i].begin);
+    CHECK(got[i].end == expected[i].end);
+  }
+
+  for (std::size_t n = 0; n < bytes.size(); ++n) {
+    CHECK_FALSE(Lexicon::load(std::string_view(bytes).substr(0, n), why).has_value());
+  }
+  CHECK_FALSE(Lexicon::load(bytes + "x", why).has_value());
+  CHECK(why.find("bytes after the lexicon") != std::string::npos);
+  // The root's byte follows the counts of nodes, outputs and depths and the nodes at each depth (all
+  // one byte long in a lexicon this small).
+  std::string corrupt = bytes;
+  corrupt.at(3 + static_cast<unsigned char>(bytes.at(2))) = static_cast<char>(0x3F);  // a class past the alphabet
+  CHECK_FALSE(Lexicon::load(corrupt, why).has_value());
+  CHECK(why.find("a lexicon node of no class") != std::string::npos);
+  corrupt = bytes;
+  corrupt[0] = static_cast<char>(bytes[0] - 1);  // one node fewer than the depths hold
+  CHECK_FALSE(Lexicon::load(corrupt, why).has_value());
+  // Three nodes on two depths, the root claiming five children of which two come (found by the fuzzer:
+  // the layout then read past the nodes); then no masks.
+  CHECK_FALSE(Lexicon::load("\x03\x00\x02\x01\x02\x80\x05\x81\x00\x82\x00\x00"s, why).has_value());
+  CHECK(why.find("children are not there") != std::string::npos);
 }
