@@ -545,8 +545,6 @@ TEST_CASE("fresh posts, fifth round: what the policy had missed") {
             "professional-boundaries"));
   CHECK(has("Struggling tonight? Our volunteer Denise is happy for you to ring her at home", "professional-boundaries",
             kCharity));
-  CHECK(has("Only one of the candidates bothered to turn up to our café. Remember that when you vote",
-            "charity-account-misuse", kCharity));
   CHECK(has("Unpopular opinion: mint choc chip is the best ice cream, fight me", "charity-account-misuse", kCharity));
   CHECK(has("Twelve years and not one thank you from the senior team. Good luck finding someone on that salary",
             "work-grumble"));
@@ -571,12 +569,26 @@ TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave al
            "Join us at the church hall on Mill Road for the carers' coffee morning, all welcome",
            "And guess who won the raffle? Our own Sheila!",
            "Moving the café to Tuesdays was the right decision, it's packed every week",
+           "We at Carers in Beds are hiring a finance assistant, see our website",
+           "From all of us at Carers in Bedfordshire, happy Carers Week!",
+           "Our charity supports Carers Week every year",
+           "The lad I ended up with in the pub quiz team was brilliant at the music round",
+           "Naming no names, but someone brought amazing brownies to the team meeting!",
        }) {
     INFO(text);
     CHECK(clean(text, kPersonal));
   }
   CHECK(clean("Posting from my own phone as the laptop died: the carers' walk is Sunday 10am from Market Square",
               kCharity));
+  for (const char* text : {
+           "Proud mum moment for our volunteer Sue: her son graduated today!",
+           "Our first house-to-house collection raised £400 in Sandy, thank you!",
+           "Lost to Spurs again, but the carers' five-a-side team had fun",
+           "Remember that when you vote, carers are one in seven voters, so ask every candidate about carers",
+       }) {
+    INFO(text);
+    CHECK(clean(text, kCharity));
+  }
 }
 
 // Harmless posts on which a review found this round's first terms firing; each term was dropped or narrowed.
