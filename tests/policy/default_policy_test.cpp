@@ -550,6 +550,24 @@ TEST_CASE("fresh posts, fifth round: what the policy had missed") {
             "work-grumble"));
   CHECK(has("Not being funny but the families from certain communities always want more", "disrepute"));
   CHECK(has("Proud that my charity won't take a penny from gambling firms now", "speaking-for-charity"));
+  CHECK(has("Whoever keeps nicking the bench plaque at the park: when I catch you, you'll be joining him", "disrepute"));
+  CHECK(has("Honestly I wouldn't trust a Polish carer anywhere near my nan", "disrepute"));
+  CHECK(has("Another shift entertaining the dribbling brigade at the day centre, send wine", "disrepute"));
+  CHECK(has("Us lot at @CarersinBeds reckon the new parking rules are a massive step backwards", "speaking-for-charity"));
+  CHECK(has("Young carers from the Sandy group: add my discord, we can play online together", "professional-boundaries"));
+  CHECK(has("Six weeks and IT still haven't fixed the printer, but somehow there was enough for a new sofa for the "
+            "directors",
+            "work-grumble"));
+  CHECK(has("One of my carers in Potton has asked me to be godmother to her granddaughter, of course I said yes",
+            "professional-boundaries"));
+  CHECK(has("If that lad revs his bike outside my flat once more he'll be leaving in an ambulance", "disrepute"));
+  CHECK(has("Ten adults with learning disabilities and a karaoke machine, like feeding time at the zoo", "disrepute"));
+  CHECK(has("Speaking for the whole Young Carers team at CiB: the phone ban would be a disaster", "speaking-for-charity"));
+  CHECK(has("Can confirm @CarersinBeds won't be taking part in the consultation, it's a sham", "speaking-for-charity"));
+  CHECK(has("@SomeTroll maybe read the post first, you sad little troll", "disrepute", kCharity));
+  CHECK(has("Sunday 9pm and a quick favour from the boss. Thanks for respecting my weekend", "work-grumble"));
+  CHECK(has("Hi Pat! I'll pop round to yours this evening and we can do the forms off the clock",
+            "professional-boundaries", kCharity));
 }
 
 TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave alone") {
@@ -574,6 +592,13 @@ TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave al
            "Our charity supports Carers Week every year",
            "The lad I ended up with in the pub quiz team was brilliant at the music round",
            "Naming no names, but someone brought amazing brownies to the team meeting!",
+           "The carers are what stay with me after every session at the memory café",
+           "Team away day at the country park: paddleboards, a picnic and not a single email",
+           "Our young carers game together every Saturday at the club, join our Discord server to hear more",
+           "If you're a carer I support, please don't DM me on here, I can't reply from my personal account. Email the "
+           "team instead",
+           "Our little troll costume winner at the Halloween party!",
+           "The new hub is conveniently off the A6, with parking",
        }) {
     INFO(text);
     CHECK(clean(text, kPersonal));
@@ -585,6 +610,7 @@ TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave al
            "Our first house-to-house collection raised £400 in Sandy, thank you!",
            "Lost to Spurs again, but the carers' five-a-side team had fun",
            "Remember that when you vote, carers are one in seven voters, so ask every candidate about carers",
+           "Did you see the carer storyline in last night's episode? If it affected you, call our helpline",
        }) {
     INFO(text);
     CHECK(clean(text, kCharity));

@@ -30,18 +30,18 @@ FLOORS = {
         "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 1.0,
         "false_alarm_rate": 0.0, "span_accuracy": 1.0,
     },
-    # tests/policy/written-posts.jsonl: 780 posts written afresh (not from dev), 335 clean; the level
+    # tests/policy/written-posts.jsonl: 920 posts written afresh (not from dev), 391 clean; the level
     # reached after tuning on them and then dropping the terms a review found on harmless posts
     # (tests/policy/README.md, "Posts written afresh").
     "written": {
-        "micro_f1": 0.957,
+        "micro_f1": 0.958,
         "category_f1": {
-            "personal-data": 1.0, "client-confidentiality": 0.963, "disrepute": 0.940, "work-grumble": 0.896,
-            "speaking-for-charity": 0.946, "charity-account-misuse": 0.988, "professional-boundaries": 0.967,
-            "security": 0.940,
+            "personal-data": 1.0, "client-confidentiality": 0.959, "disrepute": 0.946, "work-grumble": 0.903,
+            "speaking-for-charity": 0.948, "charity-account-misuse": 0.989, "professional-boundaries": 0.966,
+            "security": 0.948,
         },
-        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.888,
-        "false_alarm_rate": 0.0, "span_accuracy": 0.821,
+        "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 0.902,
+        "false_alarm_rate": 0.0, "span_accuracy": 0.811,
     },
 }
 
