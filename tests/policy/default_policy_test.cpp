@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 #include <string>
@@ -550,24 +551,44 @@ TEST_CASE("fresh posts, fifth round: what the policy had missed") {
             "work-grumble"));
   CHECK(has("Not being funny but the families from certain communities always want more", "disrepute"));
   CHECK(has("Proud that my charity won't take a penny from gambling firms now", "speaking-for-charity"));
-  CHECK(has("Whoever keeps nicking the bench plaque at the park: when I catch you, you'll be joining him", "disrepute"));
-  CHECK(has("Honestly I wouldn't trust a Polish carer anywhere near my nan", "disrepute"));
-  CHECK(has("Another shift entertaining the dribbling brigade at the day centre, send wine", "disrepute"));
-  CHECK(has("Us lot at @CarersinBeds reckon the new parking rules are a massive step backwards", "speaking-for-charity"));
-  CHECK(has("Young carers from the Sandy group: add my discord, we can play online together", "professional-boundaries"));
-  CHECK(has("Six weeks and IT still haven't fixed the printer, but somehow there was enough for a new sofa for the "
+}
+
+// The sixth round (6A in dev's style, 6B on the four categories that depend most on wording).
+TEST_CASE("fresh posts, sixth round: what the policy had missed") {
+  struct Missed {
+    const char* text;
+    const char* category;
+    Context context;
+  };
+  for (const Missed& m : std::initializer_list<Missed>{
+           {"Whoever keeps nicking the bench plaque at the park: when I catch you, you'll be joining him", "disrepute",
+            kPersonal},
+           {"Honestly I wouldn't trust a Polish carer anywhere near my nan", "disrepute", kPersonal},
+           {"Another shift entertaining the dribbling brigade at the day centre, send wine", "disrepute", kPersonal},
+           {"If that lad revs his bike outside my flat once more he'll be leaving in an ambulance", "disrepute", kPersonal},
+           {"Ten adults with learning disabilities and a karaoke machine, like feeding time at the zoo", "disrepute",
+            kPersonal},
+           {"@SomeTroll maybe read the post first, you sad little troll", "disrepute", kCharity},
+           {"Us lot at @CarersinBeds reckon the new parking rules are a massive step backwards", "speaking-for-charity",
+            kPersonal},
+           {"Speaking for the whole Young Carers team at CiB: the phone ban would be a disaster", "speaking-for-charity",
+            kPersonal},
+           {"Can confirm @CarersinBeds won't be taking part in the consultation, it's a sham", "speaking-for-charity",
+            kPersonal},
+           {"Young carers from the Sandy group: add my discord, we can play online together", "professional-boundaries",
+            kPersonal},
+           {"One of my carers in Potton has asked me to be godmother to her granddaughter, of course I said yes",
+            "professional-boundaries", kPersonal},
+           {"Hi Pat! I'll pop round to yours this evening and we can do the forms off the clock",
+            "professional-boundaries", kCharity},
+           {"Six weeks and IT still haven't fixed the printer, but somehow there was enough for a new sofa for the "
             "directors",
-            "work-grumble"));
-  CHECK(has("One of my carers in Potton has asked me to be godmother to her granddaughter, of course I said yes",
-            "professional-boundaries"));
-  CHECK(has("If that lad revs his bike outside my flat once more he'll be leaving in an ambulance", "disrepute"));
-  CHECK(has("Ten adults with learning disabilities and a karaoke machine, like feeding time at the zoo", "disrepute"));
-  CHECK(has("Speaking for the whole Young Carers team at CiB: the phone ban would be a disaster", "speaking-for-charity"));
-  CHECK(has("Can confirm @CarersinBeds won't be taking part in the consultation, it's a sham", "speaking-for-charity"));
-  CHECK(has("@SomeTroll maybe read the post first, you sad little troll", "disrepute", kCharity));
-  CHECK(has("Sunday 9pm and a quick favour from the boss. Thanks for respecting my weekend", "work-grumble"));
-  CHECK(has("Hi Pat! I'll pop round to yours this evening and we can do the forms off the clock",
-            "professional-boundaries", kCharity));
+            "work-grumble", kPersonal},
+           {"Sunday 9pm and a quick favour from the boss. Thanks for respecting my weekend", "work-grumble", kPersonal},
+       }) {
+    INFO(m.text);
+    CHECK(has(m.text, m.category, m.context));
+  }
 }
 
 TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave alone") {
