@@ -620,6 +620,9 @@ TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave al
            "team instead",
            "Our little troll costume winner at the Halloween party!",
            "The new hub is conveniently off the A6, with parking",
+           "My dad is the world's worst loser at Monopoly: flipped the board at Christmas and we never let him forget it",
+           "Tried to explain TikTok to Grandma. She now thinks I work for the Tic Tac people",
+           "Spotted a shag drying its wings on the Great Ouse this morning #birdwatching",
        }) {
     INFO(text);
     CHECK(clean(text, kPersonal));
@@ -632,6 +635,7 @@ TEST_CASE("fresh posts, fourth round: harmless posts the new terms must leave al
            "Lost to Spurs again, but the carers' five-a-side team had fun",
            "Remember that when you vote, carers are one in seven voters, so ask every candidate about carers",
            "Did you see the carer storyline in last night's episode? If it affected you, call our helpline",
+           "Meet the team! This is Lucy, our new Hospital Discharge Coordinator, who loves pub quizzes",
        }) {
     INFO(text);
     CHECK(clean(text, kCharity));

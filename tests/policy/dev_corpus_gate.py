@@ -30,7 +30,7 @@ FLOORS = {
         "personal_data_recall": 1.0, "personal_data_precision": 1.0, "security_recall": 1.0,
         "false_alarm_rate": 0.0, "span_accuracy": 1.0,
     },
-    # tests/policy/written-posts.jsonl: 920 posts written afresh (not from dev), 391 clean; the level
+    # tests/policy/written-posts.jsonl: 1,020 posts written afresh (not from dev), 491 clean; the level
     # reached after tuning on them and then dropping the terms a review found on harmless posts
     # (tests/policy/README.md, "Posts written afresh").
     "written": {
