@@ -100,10 +100,7 @@ class Engine {
   LoadOutcome loadDefault() {
     PolicyImageLoadResult image = read_policy_image(default_policy_image());
     if (!image.checker) return refused(image.errors);
-    checker_ = std::make_unique<Checker>(std::move(*image.checker));
-    LoadOutcome out;
-    out.ok = true;
-    return out;
+    return install(std::move(*image.checker));
   }
 
   bool ready() const { return checker_ != nullptr; }
@@ -212,7 +209,12 @@ class Engine {
   // Compiles a loaded policy and puts it in force, or reports why it did not load and keeps the old one.
   LoadOutcome install(PolicyLoadResult result) {
     if (!result.errors.empty()) return refused(result.errors);
-    checker_ = std::make_unique<Checker>(std::move(*result.policy));
+    return install(Checker(std::move(*result.policy)));
+  }
+
+  // Puts a compiled policy in force.
+  LoadOutcome install(Checker checker) {
+    checker_ = std::make_unique<Checker>(std::move(checker));
     LoadOutcome out;
     out.ok = true;
     return out;

@@ -49,7 +49,6 @@ class ByteReader {
 
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
-  std::size_t position() const { return pos_; }
   std::size_t left() const { return bytes_.size() - pos_; }
   bool at_end() const { return pos_ == bytes_.size(); }
 
@@ -67,18 +66,16 @@ class ByteReader {
   }
 
   std::uint64_t varint() {
+    const auto* const begin = reinterpret_cast<const unsigned char*>(bytes_.data());
+    const char* why = nullptr;
     std::uint64_t v = 0;
-    for (unsigned shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= bytes_.size()) {
-        fail("truncated");
-        return 0;
-      }
-      const auto b = static_cast<std::uint8_t>(bytes_[pos_++]);
-      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-      if ((b & 0x80) == 0) return v;
+    const unsigned char* const after = read_varint(begin + pos_, begin + bytes_.size(), v, why);
+    if (why != nullptr) {
+      fail(why);
+      return 0;
     }
-    fail("a number longer than 64 bits");
-    return 0;
+    pos_ = static_cast<std::size_t>(after - begin);
+    return v;
   }
 
   // A count of items that each take at least `min_bytes` of what is left: never more than fit.

@@ -194,10 +194,11 @@ void find_uk_phones(Chars s, const Triggers& t, Matches& out) {
     std::size_t start = i;
     if (i > 0 && s[i - 1] == U'+' && s[i] == U'4') start = i - 1;
     else if (i > 0 && s[i - 1] == U'(' && s[i] == U'0') start = i - 1;
-    resume = digits_end(s, i);
+    const std::size_t run_end = digits_end(s, i);
+    resume = run_end;
     if ((s[start] == U'0' || start < i) && !glued_before(s, start)) {
       // A bracket that does not close after the area code holds the whole number: "(07700 900773)".
-      if (!take_phone_at(s, start, resume, out) && s[start] == U'(' && resume == digits_end(s, i)) {
+      if (!take_phone_at(s, start, resume, out) && s[start] == U'(' && resume == run_end) {
         take_phone_at(s, i, resume, out);
       }
     }
