@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <map>
 
 #include "postcheck/lexicon.h"
@@ -185,6 +186,8 @@ struct Checker::Impl {
       auto evaluator = rules::make_rule_evaluator(rule, sets);
       rules.push_back({&rule, i, std::move(sets), std::move(evaluator)});
     }
+    // The walk above numbers the term lists as for_each_term_list() does; the two must not drift apart.
+    assert(lists_seen == lists);
   }
 
   std::vector<Finding> check(const Text& text, const Context& context) const;
