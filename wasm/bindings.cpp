@@ -123,18 +123,15 @@ class Engine {
     own_suggestions_.clear();
     if (checker_) {
       const Context context{charity ? Account::charity : Account::personal, authorised};
-      const auto findings = checker_->check(std::string_view(input_).substr(0, bytes), context);
-      const auto& rules = checker_->policy().rules;
+      auto findings = checker_->check_spans(std::string_view(input_).substr(0, bytes), context);
       own_suggestions_.resize(findings.size());
       for (std::size_t i = 0; i < findings.size(); ++i) {
-        const Finding& f = findings[i];
-        const auto& rule_suggestion = rules[f.rule_index].suggestion;
+        FindingSpan& f = findings[i];
         std::uint32_t suggestion = kNoSuggestion;
-        if (f.suggestion) {
-          const bool the_rules = rule_suggestion && rule_suggestion->action == f.suggestion->action &&
-                                 rule_suggestion->text == f.suggestion->text;
-          suggestion = the_rules ? kRuleSuggestion : kOwnSuggestion;
-          if (!the_rules) own_suggestions_[i] = f.suggestion->text;
+        if (f.fix == FindingSpan::Fix::rule) suggestion = kRuleSuggestion;
+        if (f.fix == FindingSpan::Fix::own) {
+          suggestion = kOwnSuggestion;
+          own_suggestions_[i] = std::move(f.own_text);
         }
         packed_.insert(packed_.end(), {f.rule_index, f.u16_start, f.u16_end, suggestion});
       }

@@ -190,10 +190,11 @@ struct Checker::Impl {
     assert(lists_seen == lists);
   }
 
+  std::vector<FindingSpan> spans(const Text& text, const Context& context) const;
   std::vector<Finding> check(const Text& text, const Context& context) const;
 };
 
-std::vector<Finding> Checker::Impl::check(const Text& text, const Context& context) const {
+std::vector<FindingSpan> Checker::Impl::spans(const Text& text, const Context& context) const {
   CheckState state(text, atom_count, set_ids.size());
 
   if (lexicon.pattern_count() > 0 && text.size() > 0) {
@@ -279,32 +280,48 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
     if (a.span.end != b.span.end) return a.span.end < b.span.end;
     return ra.category < rb.category;
   });
-  std::vector<Finding> findings;
-  findings.reserve(merged.size());
+  std::vector<FindingSpan> out;
+  out.reserve(merged.size());
   for (const auto& m : merged) {
     const Rule& rule = *m.rule->rule;
-    Finding f;
-    f.rule = rule.id;
-    f.rule_index = static_cast<std::uint32_t>(&rule - policy.rules.data());
-    f.category = rule.category;
-    f.severity = rule.severity;
-    f.clause = rule.clause;
-    f.message = rule.message;
-    f.advice = rule.advice;
+    FindingSpan f;
+    f.rule_index = static_cast<std::uint32_t>(m.rule->order);
     f.cp_start = m.span.begin;
     f.cp_end = m.span.end;
     f.byte_start = text.byte_offset(m.span.begin);
     f.byte_end = text.byte_offset(m.span.end);
     f.u16_start = text.utf16_offset(m.span.begin);
     f.u16_end = text.utf16_offset(m.span.end);
-    f.excerpt = std::string(text.slice(m.span.begin, m.span.end));
     if (rule.mask) {
-      f.suggestion = Suggestion{Suggestion::Action::replace, masked(text, m.span.begin, m.span.end)};
+      f.fix = FindingSpan::Fix::own;
+      f.own_text = masked(text, m.span.begin, m.span.end);
     } else if (rule.suggestion) {
       // A replacement written for one phrase does not fit a span that grew by merging.
       const bool fits = rule.suggestion->action != Suggestion::Action::replace || !m.grew;
-      if (fits) f.suggestion = rule.suggestion;
+      if (fits) f.fix = FindingSpan::Fix::rule;
     }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<Finding> Checker::Impl::check(const Text& text, const Context& context) const {
+  std::vector<FindingSpan> found = spans(text, context);
+  std::vector<Finding> findings;
+  findings.reserve(found.size());
+  for (FindingSpan& s : found) {
+    const Rule& rule = policy.rules[s.rule_index];
+    std::optional<Suggestion> suggestion;
+    if (s.fix == FindingSpan::Fix::own) {
+      suggestion = Suggestion{Suggestion::Action::replace, std::move(s.own_text)};
+    } else if (s.fix == FindingSpan::Fix::rule) {
+      suggestion = rule.suggestion;
+    }
+    Finding f{.rule = rule.id, .rule_index = s.rule_index, .category = rule.category, .severity = rule.severity,
+              .clause = rule.clause, .message = rule.message, .advice = rule.advice,
+              .suggestion = std::move(suggestion), .excerpt = std::string(text.slice(s.cp_start, s.cp_end)),
+              .cp_start = s.cp_start, .cp_end = s.cp_end, .byte_start = s.byte_start, .byte_end = s.byte_end,
+              .u16_start = s.u16_start, .u16_end = s.u16_end};
     findings.push_back(std::move(f));
   }
   return findings;
@@ -333,6 +350,9 @@ std::vector<Finding> Checker::check(std::u16string_view utf16, const Context& co
 }
 std::vector<Finding> Checker::check(const Text& text, const Context& context) const {
   return impl_->check(text, context);
+}
+std::vector<FindingSpan> Checker::check_spans(std::string_view utf8, const Context& context) const {
+  return impl_->spans(Text::from_utf8(utf8), context);
 }
 const Policy& Checker::policy() const { return impl_->policy; }
 const Lexicon& Checker::lexicon() const { return impl_->lexicon; }

@@ -101,3 +101,54 @@ TEST_CASE("a moved checker keeps working") {
   CHECK(b.check(std::string_view("idiot"), Context{}).size() == 1);
   CHECK(b.policy().name == "small");
 }
+
+TEST_CASE("check_spans() gives check()'s findings by reference to the rules") {
+  Policy p = small_policy();
+  p.rules[0].masked = true;
+  p.rules[0].mask = true;
+  p.rules[0].suggestion = Suggestion{Suggestion::Action::replace, ""};
+  p.rules[1].suggestion = Suggestion{Suggestion::Action::replace, "[number removed]"};
+  Rule stance = p.rules[0];
+  stance.id = "stance";
+  stance.mask = false;
+  stance.masked = false;
+  stance.category = "speaking-for-charity";
+  stance.match.terms = {"we oppose"};
+  stance.suggestion.reset();
+  p.rules.push_back(stance);
+  const Checker checker(p);
+  const std::string post = "Caf\xC3\xA9 \xF0\x9F\x98\x80 b*oody idiot \xE2\x80\x9C" "ring 07700 900123\xE2\x80\x9D, we oppose it";
+  const auto findings = checker.check(std::string_view(post), Context{});
+  const auto spans = checker.check_spans(post, Context{});
+  REQUIRE(findings.size() == 4);
+  REQUIRE(spans.size() == findings.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const Finding& f = findings[i];
+    const FindingSpan& s = spans[i];
+    CAPTURE(f.rule);
+    CHECK(s.rule_index == f.rule_index);
+    CHECK(p.rules[s.rule_index].id == f.rule);
+    CHECK(s.cp_start == f.cp_start);
+    CHECK(s.cp_end == f.cp_end);
+    CHECK(s.byte_start == f.byte_start);
+    CHECK(s.byte_end == f.byte_end);
+    CHECK(s.u16_start == f.u16_start);
+    CHECK(s.u16_end == f.u16_end);
+    switch (s.fix) {
+      case FindingSpan::Fix::none: CHECK_FALSE(f.suggestion); break;
+      case FindingSpan::Fix::rule: CHECK(f.suggestion == p.rules[s.rule_index].suggestion); break;
+      case FindingSpan::Fix::own:
+        REQUIRE(f.suggestion);
+        CHECK(f.suggestion->text == s.own_text);
+        break;
+    }
+  }
+  CHECK(spans[0].fix == FindingSpan::Fix::own);  // "b*oody" masked
+  CHECK(spans[0].own_text == "******");
+  CHECK(spans[1].fix == FindingSpan::Fix::own);  // "idiot"
+  CHECK(spans[2].fix == FindingSpan::Fix::rule);  // the phone number
+  CHECK(spans[3].fix == FindingSpan::Fix::none);  // "we oppose"
+  CHECK(spans[2].cp_start == 26);  // after "Café", an emoji (two UTF-16 units) and a curly quote
+  CHECK(spans[2].u16_start == 27);
+  CHECK(spans[2].byte_start == 32);
+}

@@ -36,6 +36,8 @@ class Checker {
   std::vector<Finding> check(std::string_view utf8, const Context& context) const;
   std::vector<Finding> check(std::u16string_view utf16, const Context& context) const;
   std::vector<Finding> check(const Text& text, const Context& context) const;
+  // The same findings, in the same order, by reference to the policy's rules (finding.h).
+  std::vector<FindingSpan> check_spans(std::string_view utf8, const Context& context) const;
 
   const Policy& policy() const;
   // Every term of the policy compiled into one lexicon, each owned by the number of its term list.

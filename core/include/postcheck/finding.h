@@ -48,4 +48,21 @@ struct Finding {
   std::uint32_t u16_start = 0, u16_end = 0;      // UTF-16 code units (JavaScript string indexes)
 };
 
+// A finding by reference: its rule by place in Policy::rules, its span, and where its fix comes from.
+// Checker::check() makes a Finding of each by copying the rule's texts and the excerpt; a caller that
+// keeps its own table of the rules (the WebAssembly engine) asks for these instead and copies nothing.
+struct FindingSpan {
+  enum class Fix : std::uint8_t {
+    none,  // no suggestion
+    rule,  // the rule's own suggestion, as in Policy::rules
+    own,   // one made for this finding (a masked word): replace the excerpt with `own_text`
+  };
+  std::uint32_t rule_index = 0;
+  std::uint32_t cp_start = 0, cp_end = 0;
+  std::uint32_t byte_start = 0, byte_end = 0;
+  std::uint32_t u16_start = 0, u16_end = 0;
+  Fix fix = Fix::none;
+  std::string own_text;
+};
+
 }  // namespace postcheck
