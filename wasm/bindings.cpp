@@ -92,8 +92,12 @@ void append_json_list(std::string& out, const Items& items, Write write_item) {
 
 class Engine {
  public:
-  // Loads JSON policy text; on failure the engine keeps the policy it had.
-  LoadOutcome load(const std::string& json_text) { return install(parse_policy(json_text)); }
+  // Loads JSON policy text, the first `bytes` of the input buffer (UTF-8, written there by the wrapper
+  // as for checkInput(): Embind would copy a string in a JavaScript loop over every character); on
+  // failure the engine keeps the policy it had.
+  LoadOutcome loadInput(std::uint32_t bytes) {
+    return install(parse_policy(std::string_view(input_).substr(0, bytes)));
+  }
 
   // The built-in policy, from its compiled image: no JSON to parse or validate at start-up.
   // Its lexicon comes compiled too: no terms to normalise, no trie to build.
@@ -105,7 +109,8 @@ class Engine {
 
   bool ready() const { return checker_ != nullptr; }
 
-  // A buffer in wasm memory, at least `bytes` long, for the post checkInput() reads: a Uint8Array
+  // A buffer in wasm memory, at least `bytes` long, for the post checkInput() reads (or the policy
+  // loadInput() reads): a Uint8Array
   // view the wrapper writes the post's UTF-8 into (TextEncoder.encodeInto, native code, where Embind
   // would copy a string in a JavaScript loop). Valid until the next call into the engine.
   emscripten::val inputBuffer(std::uint32_t bytes) {
@@ -146,12 +151,23 @@ class Engine {
   // Bytes of the wasm heap in use (malloc's view), for the memory-stability tests and the bench.
   double heapUsed() const { return static_cast<double>(mallinfo().uordblks); }
 
+  // describeJson() as UTF-8 in wasm memory, a Uint8Array view the wrapper decodes with TextDecoder
+  // (native code: Embind would turn a std::string into a JavaScript string in a JavaScript loop over
+  // every byte, twice, which took 1.5-2 ms of the start-up in a fresh process). Valid until the next
+  // call into the engine.
+  emscripten::val describe() {
+    description_ = describe_json();
+    return emscripten::val(emscripten::typed_memory_view(description_.size(),
+                                                         reinterpret_cast<const std::uint8_t*>(description_.data())));
+  }
+
+ private:
   // The policy as one JSON text, made once per policy (one string crosses, and JSON.parse is quick):
   // {"name", "version", "contacts": {key: {"role", "email"}}, "charityAccounts": [{"network",
   // "handle", "display_name"}], "organisationNames": [...], "holdSeverities": [...], "rules": [{"id",
   // "category", "severity", "clause", "message", "advice", "suggestion": {"action", "text"} | null}]},
   // rules in order: what checkInput()'s rule indexes refer to. "{}" before any policy is loaded.
-  std::string describe() const {
+  std::string describe_json() const {
     if (!checker_) return "{}";
     const Policy& p = checker_->policy();
     std::string out = "{";
@@ -202,7 +218,6 @@ class Engine {
     return out;
   }
 
- private:
   // Compiles a loaded policy and puts it in force, or reports why it did not load and keeps the old one.
   LoadOutcome install(PolicyLoadResult result) {
     if (!result.errors.empty()) return refused(result.errors);
@@ -230,7 +245,8 @@ class Engine {
   }
 
   std::unique_ptr<Checker> checker_;
-  std::string input_;                         // the post, as UTF-8 (inputBuffer())
+  std::string input_;                         // the post or a policy, as UTF-8 (inputBuffer())
+  std::string description_;                   // the last describe()'s JSON
   std::vector<std::uint32_t> packed_;         // the last checkInput()'s findings, four numbers each
   std::vector<std::string> own_suggestions_;  // per finding of the last checkInput(): its own fix, or ""
 };
@@ -249,7 +265,7 @@ EMSCRIPTEN_BINDINGS(postcheck) {
       .field("column", &LoadOutcome::column);
   class_<Engine>("Engine")
       .constructor<>()
-      .function("load", &Engine::load)
+      .function("loadInput", &Engine::loadInput)
       .function("loadDefault", &Engine::loadDefault)
       .function("ready", &Engine::ready)
       .function("inputBuffer", &Engine::inputBuffer)

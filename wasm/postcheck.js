@@ -80,8 +80,10 @@ function policyText(policy) {
 
 // The policy (one JSON text from the engine, made once per policy): what `policy` shows, and the
 // rules as findings show them, so that check() gets only numbers from the engine.
+const utf8Decoder = new TextDecoder();
+
 function describe(engine) {
-  const { rules, ...info } = JSON.parse(engine.describe());
+  const { rules, ...info } = JSON.parse(utf8Decoder.decode(engine.describe()));
   return {
     policy: Object.freeze({ ...info, ruleCount: rules.length }),
     rules: rules.map((rule) => Object.freeze(rule)),
@@ -92,6 +94,12 @@ function describe(engine) {
 // none (0), the rule's own (1), or one made for this finding (2: engine.suggestionText(i)).
 const FINDING_FIELDS = 4;
 const utf8 = new TextEncoder();
+
+/** Hands JSON policy text to the engine through its input buffer (native UTF-8 encoding). */
+function loadPolicy(engine, text) {
+  const { written } = utf8.encodeInto(text, engine.inputBuffer(text.length * 3));
+  return engine.loadInput(written);
+}
 const OWN_SUGGESTION = 2;
 
 class Checker {
@@ -161,7 +169,7 @@ class Checker {
 
   /** Replaces the policy. Throws PolicyError and keeps the previous policy when the new one is invalid. */
   setPolicy(policy) {
-    const outcome = this.#engine.load(policyText(policy));
+    const outcome = loadPolicy(this.#engine, policyText(policy));
     if (!outcome.ok) throw new PolicyError(outcome);
     ({ policy: this.#policy, rules: this.#rules } = describe(this.#engine));
   }
@@ -190,7 +198,7 @@ export async function createChecker(options = {}) {
   }
   const core = await Promise.race([createPostcheckCore(moduleOptions), failed]);
   const engine = new core.Engine();
-  const outcome = options.policy === undefined ? engine.loadDefault() : engine.load(policyText(options.policy));
+  const outcome = options.policy === undefined ? engine.loadDefault() : loadPolicy(engine, policyText(options.policy));
   if (!outcome.ok) throw new PolicyError(outcome);
   return new Checker(engine, () => core.HEAPU8.buffer.byteLength);
 }
