@@ -428,32 +428,36 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
   std::size_t branches = 0;  // entries in branch_depth / branch_left
   std::size_t depth = 0;     // of the next node
   bool complete = false;     // the last leaf has been read: no node may follow
-  std::size_t row_count = 0;
   std::uint32_t output_count = 0;
   const char* why = nullptr;
-  for (std::size_t k = 0; k < count; ++k) {
-    if (p == end || complete) {
-      why = p == end ? "a truncated lexicon" : "lexicon nodes after the trie is complete";
+  // Each node's first child is the node read right after it: its class becomes the node's
+  // first_class then (`awaiting` points at the node waiting for it, or at a scratch node).
+  Node scratch{};
+  Node* awaiting = &scratch;
+  std::vector<std::uint32_t> row_nodes;  // the nodes of more than kMaxScannedChildren children
+  if (p != end && (*p & kSavedClassMask) != 0) why = "a lexicon node of no class";  // the root: reached by no edge
+  // next[depths] == limit[depths]: a node below the last depth is refused as one too many there.
+  for (std::size_t k = 0; k < count && why == nullptr; ++k) {
+    if (p == end) {
+      why = "a truncated lexicon";
       break;
     }
     const unsigned char byte = *p++;
+    const auto unit_class = static_cast<std::uint8_t>(byte & kSavedClassMask);
+    if (unit_class >= kUnitClassCount) {
+      why = "a lexicon node of no class";
+      break;
+    }
     if (next_at[depth] == limit_at[depth]) {
       why = "more lexicon nodes at a depth than it has";
       break;
     }
-    const auto unit_class = static_cast<std::uint8_t>(byte & kSavedClassMask);
-    if (unit_class >= kUnitClassCount || (k == 0 && unit_class != 0)) {  // the root is reached by no edge
-      why = "a lexicon node of no class";
-      break;
-    }
     const std::uint32_t number = next_at[depth]++;
     classes[number] = unit_class;
+    awaiting->first_class = unit_class;
     if ((byte & (kSavedHasOutputs | kSavedChildCount)) == 0) {  // most nodes: one child, no outputs
-      if (depth + 1 == depths) {
-        why = "a lexicon node with children below the last depth";
-        break;
-      }
       nodes[number] = Node{next_at[depth + 1], output_count, 0, kNoRow, 1, kNoClass};
+      awaiting = &nodes[number];
       ++depth;
       continue;
     }
@@ -477,17 +481,23 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
     nodes[number] = Node{next_at[depth + 1], first_output, output_count - first_output, kNoRow,
                          static_cast<std::uint8_t>(children), kNoClass};
     if (children > 0) {
-      row_count += children > kMaxScannedChildren ? 1 : 0;
+      awaiting = &nodes[number];
+      if (children > kMaxScannedChildren && row_nodes.size() < kNoRow) row_nodes.push_back(number);
       if (children > 1) {
         branch_depth[branches] = static_cast<std::uint32_t>(depth + 1);
         branch_left[branches++] = static_cast<std::uint32_t>(children - 1);
       }
       ++depth;
-    } else if (branches > 0) {  // a leaf: the next node is the next child of the nearest open branch
+      continue;
+    }
+    awaiting = &scratch;
+    if (branches > 0) {  // a leaf: the next node is the next child of the nearest open branch
       depth = branch_depth[branches - 1];
       if (--branch_left[branches - 1] == 0) --branches;
-    } else {
+    } else {  // the last leaf: the trie is complete
       complete = true;
+      if (k + 1 != count) why = "lexicon nodes after the trie is complete";
+      break;
     }
   }
   if (why == nullptr) {
@@ -503,17 +513,13 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
     *this = LexiconTrie();
     return;
   }
-  // The first child's class in each node, and the full rows of the busy nodes.
-  rows_.assign(std::min<std::size_t>(row_count, kNoRow) * kUnitClassCount, 0);
-  std::size_t rows_used = 0;
-  for (Node& n : nodes_) {
-    if (n.children == 0) continue;
-    n.first_class = classes_[n.first_child];
-    if (n.children > kMaxScannedChildren && rows_used < rows_.size() / kUnitClassCount) {
-      n.row = static_cast<std::uint16_t>(rows_used++);
-      std::uint32_t* row = rows_.data() + static_cast<std::size_t>(n.row) * kUnitClassCount;
-      for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes_[c]] = c;
-    }
+  // The full rows of the busy nodes.
+  rows_.assign(row_nodes.size() * kUnitClassCount, 0);
+  for (std::size_t r = 0; r < row_nodes.size(); ++r) {
+    Node& n = nodes_[row_nodes[r]];
+    n.row = static_cast<std::uint16_t>(r);
+    std::uint32_t* row = rows_.data() + r * kUnitClassCount;
+    for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes_[c]] = c;
   }
   pattern_count_ = outputs_.size();
   space_node_ = child(0, kSpaceClass);
