@@ -437,6 +437,8 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
   std::vector<std::uint32_t> row_nodes;  // the nodes of more than kMaxScannedChildren children
   if (p != end && (*p & kSavedClassMask) != 0) why = "a lexicon node of no class";  // the root: reached by no edge
   // next[depths] == limit[depths]: a node below the last depth is refused as one too many there.
+  // `why` is written only on the way out: the slow path reads its varints with its own `error`, so
+  // that nothing takes the loop's variables by address (they stay in registers).
   for (std::size_t k = 0; k < count && why == nullptr; ++k) {
     if (p == end) {
       why = "a truncated lexicon";
@@ -461,23 +463,27 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
       ++depth;
       continue;
     }
+    const char* error = nullptr;
     std::uint64_t children = (byte & kSavedHasOutputs) != 0 ? 0 : 1;
-    if ((byte & kSavedChildCount) != 0) p = codec::read_varint(p, end, children, why);
-    if (children > kUnitClassCount) why = "a lexicon node with more children than classes";
-    if (children > 0 && depth + 1 == depths) why = "a lexicon node with children below the last depth";
+    if ((byte & kSavedChildCount) != 0) p = codec::read_varint(p, end, children, error);
+    if (children > kUnitClassCount) error = "a lexicon node with more children than classes";
+    if (children > 0 && depth + 1 == depths) error = "a lexicon node with children below the last depth";
     const std::uint32_t first_output = output_count;
     if ((byte & kSavedHasOutputs) != 0) {
       std::uint64_t entries = 0;
-      p = codec::read_varint(p, end, entries, why);
-      if (entries == 0 || entries > output_total - output_count) why = "a lexicon node with outputs that are not there";
-      for (std::uint64_t o = 0; o < entries && why == nullptr; ++o) {
+      p = codec::read_varint(p, end, entries, error);
+      if (entries == 0 || entries > output_total - output_count) error = "a lexicon node with outputs that are not there";
+      for (std::uint64_t o = 0; o < entries && error == nullptr; ++o) {
         std::uint64_t entry = 0;
-        p = codec::read_varint(p, end, entry, why);
-        if (entry >> 1 > 0xFFFFFFFEu) why = "a lexicon owner out of range";
-        if (why == nullptr) outputs[output_count++] = Output{static_cast<std::uint32_t>(entry >> 1), (entry & 1) != 0};
+        p = codec::read_varint(p, end, entry, error);
+        if (entry >> 1 > 0xFFFFFFFEu) error = "a lexicon owner out of range";
+        if (error == nullptr) outputs[output_count++] = Output{static_cast<std::uint32_t>(entry >> 1), (entry & 1) != 0};
       }
     }
-    if (why != nullptr) break;
+    if (error != nullptr) {
+      why = error;
+      break;
+    }
     nodes[number] = Node{next_at[depth + 1], first_output, output_count - first_output, kNoRow,
                          static_cast<std::uint8_t>(children), kNoClass};
     if (children > 0) {
