@@ -79,6 +79,13 @@ std::size_t code_source_end(Chars s, std::size_t from) {
   return n.end;
 }
 
+// Every word keyword_at() can start from, the possessive ones as their stem: find_credentials()
+// looks only at these, so a word that keyword_at() accepts must be listed here too.
+constexpr auto kKeywordWords = std::to_array<std::string_view>({
+    "password", "passwords", "passcode", "passwd", "pwd", "passphrase", "pw", "pass", "pin", "otp", "code",
+    "codes", "keypad", "keysafe", "key", "login", "logins", "username", "credentials", "log", "user"});
+constexpr auto kPossessiveKeywords = std::to_array<std::string_view>({"password", "passcode", "pin"});
+
 // The keyword starting with word w, if it is one.
 std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
   if (word_is_any(s, w, {"password", "passwords", "passcode", "passwd", "pwd", "passphrase"}))
@@ -101,7 +108,7 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
   // "The password's CarersBeds2025": the possessive is the delimiter.
   if (w.end - w.begin >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {
     const Word stem{w.begin, w.end - 2};
-    for (std::string_view k : {"password", "passcode", "pin"})
+    for (std::string_view k : kPossessiveKeywords)
       if (word_is(s, stem, k))
         return Keyword{w.begin, w.end, k == "pin" ? Guard::code : Guard::password, Keyword::ValueAt::own_delimiter_first};
   }
@@ -298,8 +305,8 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
 
 }  // namespace
 
-// A cheap first look: the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
-// "lo", "us", "cr", "ke") and a keyword's length (2 for "pw"), before any full comparison.
+// A cheap first look at the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
+// "lo", "us", "cr", "ke") and a keyword's length (2 for "pw"); only then the word against the list.
 bool may_be_credential_keyword(Chars s, std::size_t begin) {
   const char32_t a = to_lower(s[begin]);
   const char32_t b = to_lower(at(s, begin + 1));
@@ -314,8 +321,17 @@ bool may_be_credential_keyword(Chars s, std::size_t begin) {
     default: break;
   }
   if (!pair) return false;
-  const std::size_t len = word_end(s, begin) - begin;
-  return (len >= 3 && len <= 11) || (len == 2 && b == U'w');
+  const Word w{begin, word_end(s, begin)};
+  const std::size_t len = w.end - w.begin;
+  if (!((len >= 3 && len <= 11) || (len == 2 && b == U'w'))) return false;
+  for (std::string_view k : kKeywordWords)
+    if (word_is(s, w, k)) return true;
+  if (len >= 5 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {  // "password's"
+    const Word stem{w.begin, w.end - 2};
+    for (std::string_view k : kPossessiveKeywords)
+      if (word_is(s, stem, k)) return true;
+  }
+  return false;
 }
 
 void find_credentials(Chars s, const Triggers& t, Matches& out) {
