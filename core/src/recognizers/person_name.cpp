@@ -296,12 +296,23 @@ std::size_t age_after(Chars s, std::size_t end) {
   return digits;
 }
 
+// True when the capitalised word at i is all lower case after its capital and is followed, past one
+// space, by a lower-case word other than "is": no shape allows that (a title or a pair needs a
+// capitalised word next, an age needs "is"), so the word needs no parsing. Most capitalised words
+// start a sentence like that ("Just back from …"); one look at their letters passes them over.
+bool followed_by_lower_case_word(Chars s, std::size_t i) {
+  std::size_t q = i + 1;
+  while (q < s.size() && is_lower(s[q])) ++q;
+  if (!is_single_space(at(s, q)) || !is_lower(at(s, q + 1))) return false;
+  return !(s[q + 1] == U'i' && to_lower(at(s, q + 2)) == U's' && is_single_space(at(s, q + 3)));
+}
+
 }  // namespace
 
 void find_person_names(Chars s, const Triggers& t, Matches& out) {
   std::size_t resume = 0;
   for (const std::size_t i : t.capitalised_words) {
-    if (i < resume || glued_before(s, i)) continue;
+    if (i < resume || glued_before(s, i) || followed_by_lower_case_word(s, i)) continue;
     const Name first = name_at(s, i);
     if (first.empty()) continue;  // "I", "NHS", "CarersWeek"
     const bool whole = first.name_end == first.end;  // no possessive: a pair or an age may follow
