@@ -42,7 +42,7 @@ PC_RECOGNIZER_FAMILY void find_initials(Chars s, const Triggers& t, Matches& out
 PC_RECOGNIZER_FAMILY void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal);
 
 // Whether the word at word_begin is one a credential keyword can start from (secrets.cpp: a look at
-// its first two letters, then the word list), so that find_credentials() parses only those; the
+// its first three letters, then the word list), so that find_credentials() parses only those; the
 // trigger pass calls it at words starting with p, o, c, l, u or k.
 bool may_be_credential_keyword(Chars s, std::size_t word_begin);
 

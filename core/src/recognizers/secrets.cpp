@@ -303,30 +303,32 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
   return 0;
 }
 
+// The first three letters (lower case; 0 past the word) of every listed word: "pas", "pw", "pin", "otp",
+// "cod", "cre", "key", "log", "use". A cheap first look, so that most words are ruled out before
+// their end is found.
+constexpr bool keyword_prefix(char32_t a, char32_t b, char32_t c) {
+  switch (a) {
+    case U'p': return (b == U'a' && c == U's') || b == U'w' || (b == U'i' && c == U'n');
+    case U'o': return b == U't' && c == U'p';
+    case U'c': return (b == U'o' && c == U'd') || (b == U'r' && c == U'e');
+    case U'k': return b == U'e' && c == U'y';
+    case U'l': return b == U'o' && c == U'g';
+    case U'u': return b == U's' && c == U'e';
+    default: return false;
+  }
+}
+static_assert(std::all_of(kKeywordWords.begin(), kKeywordWords.end(), [](std::string_view k) {
+  return keyword_prefix(char32_t(k[0]), char32_t(k[1]), k.size() > 2 ? char32_t(k[2]) : 0);
+}));
+
 }  // namespace
 
-// A cheap first look at the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
-// "lo", "us", "cr", "ke") and a keyword's length (2 for "pw"); only then the word against the list.
 bool may_be_credential_keyword(Chars s, std::size_t begin) {
-  const char32_t a = to_lower(s[begin]);
-  const char32_t b = to_lower(at(s, begin + 1));
-  bool pair = false;
-  switch (a) {
-    case U'p': pair = b == U'a' || b == U'w' || b == U'i'; break;
-    case U'o': pair = b == U't'; break;
-    case U'c': pair = b == U'o' || b == U'r'; break;
-    case U'l': pair = b == U'o'; break;
-    case U'u': pair = b == U's'; break;
-    case U'k': pair = b == U'e'; break;
-    default: break;
-  }
-  if (!pair) return false;
+  if (!keyword_prefix(to_lower(s[begin]), to_lower(at(s, begin + 1)), to_lower(at(s, begin + 2)))) return false;
   const Word w{begin, word_end(s, begin)};
-  const std::size_t len = w.end - w.begin;
-  if (!((len >= 3 && len <= 11) || (len == 2 && b == U'w'))) return false;
   for (std::string_view k : kKeywordWords)
     if (word_is(s, w, k)) return true;
-  if (len >= 5 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {  // "password's"
+  if (w.end - w.begin >= 5 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {  // "password's"
     const Word stem{w.begin, w.end - 2};
     for (std::string_view k : kPossessiveKeywords)
       if (word_is(s, stem, k)) return true;
