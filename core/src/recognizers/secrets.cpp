@@ -303,28 +303,16 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
   return 0;
 }
 
-// The first three letters (lower case; 0 past the word) of every listed word: "pas", "pw", "pin", "otp",
-// "cod", "cre", "key", "log", "use". A cheap first look, so that most words are ruled out before
-// their end is found.
-constexpr bool keyword_prefix(char32_t a, char32_t b, char32_t c) {
-  switch (a) {
-    case U'p': return (b == U'a' && c == U's') || b == U'w' || (b == U'i' && c == U'n');
-    case U'o': return b == U't' && c == U'p';
-    case U'c': return (b == U'o' && c == U'd') || (b == U'r' && c == U'e');
-    case U'k': return b == U'e' && c == U'y';
-    case U'l': return b == U'o' && c == U'g';
-    case U'u': return b == U's' && c == U'e';
-    default: return false;
-  }
-}
+// credential_keyword_prefix() (families.h) lets every listed word through.
 static_assert(std::all_of(kKeywordWords.begin(), kKeywordWords.end(), [](std::string_view k) {
-  return keyword_prefix(char32_t(k[0]), char32_t(k[1]), k.size() > 2 ? char32_t(k[2]) : 0);
+  return credential_keyword_prefix(char32_t(k[0]), char32_t(k[1]), k.size() > 2 ? char32_t(k[2]) : 0);
 }));
 
 }  // namespace
 
 bool may_be_credential_keyword(Chars s, std::size_t begin) {
-  if (!keyword_prefix(to_lower(s[begin]), to_lower(at(s, begin + 1)), to_lower(at(s, begin + 2)))) return false;
+  if (!credential_keyword_prefix(to_lower(s[begin]), to_lower(at(s, begin + 1)), to_lower(at(s, begin + 2))))
+    return false;
   const Word w{begin, word_end(s, begin)};
   for (std::string_view k : kKeywordWords)
     if (word_is(s, w, k)) return true;

@@ -52,7 +52,9 @@ bool continues_word(Chars s, std::size_t i) {
 [[gnu::noinline]] void take_word_start(Chars s, std::size_t i, std::uint8_t cls, Triggers& out) {
   if ((i > 0 && is_word_char(s[i - 1])) || continues_word(s, i)) return;
   if (cls & kCapital) out.capitalised_words.push_back(static_cast<std::uint32_t>(i));
-  if ((cls & kKeyStart) && may_be_credential_keyword(s, i)) out.keyword_words.push_back(static_cast<std::uint32_t>(i));
+  if ((cls & kKeyStart) && credential_keyword_prefix(to_lower(s[i]), to_lower(at(s, i + 1)), to_lower(at(s, i + 2))) &&
+      may_be_credential_keyword(s, i))
+    out.keyword_words.push_back(static_cast<std::uint32_t>(i));
 }
 
 // The exact checks at a candidate position i (an ASCII code point whose class is in `wanted`).
