@@ -81,10 +81,11 @@ inline __m128i packed_bytes(const char32_t* p) {
   return _mm_packus_epi16(lo, hi);
 }
 
-// Bytes in [lo, hi]; signed compares, so the non-ASCII bytes (negative) are never in an ASCII range.
+// Bytes in [lo, hi], in two operations: adding 0x80 - lo (wrapping) moves [lo, hi], and only it, to
+// the bottom of the signed range, [-128, -128 + hi - lo], which one signed compare picks out.
 inline __m128i in_range(__m128i b, char lo, char hi) {
-  return _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                       _mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  return _mm_cmplt_epi8(_mm_add_epi8(b, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)));
 }
 
 // The filter: a mask of the positions of the block that may hold a trigger: digits that start a
