@@ -30,11 +30,15 @@ constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "ma
                                                       "may",     "june",     "july",      "august",
                                                       "september", "october", "november", "december"};
 
-// The month (1–12) named by word w: in full, by three letters, or "Sept"; else 0.
+// The month (1–12) named by word w: in full, by three letters, or "Sept"; else 0. Most words are
+// ruled out by their length (3 to 9 letters) or first letter before any comparison.
 int month_of(Chars s, Word w) {
   const std::size_t len = w.end - w.begin;
+  if (len < 3 || len > 9) return 0;
+  const char32_t first = to_lower(s[w.begin]);
   for (std::size_t m = 0; m < kMonths.size(); ++m) {
     const std::string_view name = kMonths[m];
+    if (first != char32_t(name[0])) continue;
     if (len == name.size() || len == 3 || (m == 8 && len == 4))
       if (len <= name.size() && starts_with_ci(s, w.begin, name.substr(0, len))) return int(m) + 1;
   }
@@ -68,8 +72,9 @@ bool read_day(Chars s, std::size_t i, int& day, std::size_t& end) {
   if (e - i < 1 || e - i > 2) return false;
   day = number(s, i, e);
   end = e;
-  for (std::string_view suffix : {"st", "nd", "rd", "th"})
-    if (starts_with_ci(s, e, suffix) && !is_word_char(at(s, e + 2))) end = e + 2;
+  if (is_ascii_alpha(at(s, e)))
+    for (std::string_view suffix : {"st", "nd", "rd", "th"})
+      if (starts_with_ci(s, e, suffix) && !is_word_char(at(s, e + 2))) end = e + 2;
   return !is_word_char(at(s, end));
 }
 

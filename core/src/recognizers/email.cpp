@@ -49,9 +49,7 @@ void find_emails(Chars s, const Triggers& t, Matches& out) {
     for (std::size_t i = tld; i < end && alpha_tld; ++i) alpha_tld = is_ascii_alpha(s[i]);
     if (!alpha_tld) continue;
 
-    std::string value;
-    for (std::size_t i = begin; i < end; ++i) value.push_back(static_cast<char>(to_lower(s[i])));
-    emit(out, RecognizerKind::email, begin, end, std::move(value));
+    emit(out, RecognizerKind::email, begin, end, to_utf8_lower(s, begin, end));
     floor = end;
   }
 }

@@ -41,9 +41,25 @@ PC_RECOGNIZER_FAMILY void find_initials(Chars s, const Triggers& t, Matches& out
 // it (null: not wanted) — any URL, shared-document links, internal links.
 PC_RECOGNIZER_FAMILY void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal);
 
-// The cheap first look at a word before the full keyword comparison (secrets.cpp); the trigger pass
-// calls it at words starting with p, o, c, l, u or k.
+// Whether the word at word_begin is one a credential keyword can start from (secrets.cpp: its first
+// three letters, then the word list), so that find_credentials() parses only those; the trigger
+// pass calls it at words starting with p, o, c, l, u or k whose first letters pass the next test.
 bool may_be_credential_keyword(Chars s, std::size_t word_begin);
+
+// The first three letters (lower case; 0 past the word) of every word a credential keyword can start
+// from: "pas", "pw", "pin", "otp", "cod", "cre", "key", "log", "use" (secrets.cpp checks the list
+// against it when compiling). Inline, so that the trigger pass rules out most words without a call.
+inline constexpr bool credential_keyword_prefix(char32_t a, char32_t b, char32_t c) {
+  switch (a) {
+    case U'p': return (b == U'a' && c == U's') || b == U'w' || (b == U'i' && c == U'n');
+    case U'o': return b == U't' && c == U'p';
+    case U'c': return (b == U'o' && c == U'd') || (b == U'r' && c == U'e');
+    case U'k': return b == U'e' && c == U'y';
+    case U'l': return b == U'o' && c == U'g';
+    case U'u': return b == U's' && c == U'e';
+    default: return false;
+  }
+}
 
 // A postcode written at `begin` (outward, optional space, inward; all upper or all lower case):
 // its end, and the canonical "SG18 0AW" in `value`. Used by the street-address recognizer too.

@@ -135,13 +135,6 @@ std::size_t trim_end(Chars s, std::size_t begin, std::size_t end) {
   return end;
 }
 
-std::string lower_ascii(Chars s, std::size_t b, std::size_t e) {
-  std::string out;
-  out.reserve(e - b);
-  for (std::size_t i = b; i < e; ++i) out.push_back(static_cast<char>(to_lower(s[i])));
-  return out;
-}
-
 constexpr std::array<std::string_view, 7> kSchemes = {"http", "https", "ftp", "ftps", "sftp", "file", "smb"};
 
 // The link inside the run of URL characters [rs, re), if there is one.
@@ -152,7 +145,7 @@ std::optional<Link> parse_link(Chars s, std::size_t rs, std::size_t re) {
     if (s[k] != U':' || s[k + 1] != U'/' || s[k + 2] != U'/') continue;
     std::size_t b = k;
     while (b > rs && is_ascii_alpha(s[b - 1])) --b;
-    const std::string scheme = lower_ascii(s, b, k);
+    const std::string scheme = to_utf8_lower(s, b, k);
     if (std::find(kSchemes.begin(), kSchemes.end(), scheme) == kSchemes.end()) return std::nullopt;
     std::size_t host_b = k + 3;
     std::size_t p = host_b;
@@ -165,7 +158,7 @@ std::optional<Link> parse_link(Chars s, std::size_t rs, std::size_t re) {
     link.begin = b;
     link.end = trim_end(s, b, re);
     link.scheme = scheme;
-    link.host = lower_ascii(s, host_b, host_e);
+    link.host = to_utf8_lower(s, host_b, host_e);
     link.has_path = link.end > host_e + 1 || (link.end == host_e + 1 && s[host_e] != U'/');
     if (scheme == "file") link.has_path = true;
     return link;
@@ -177,7 +170,7 @@ std::optional<Link> parse_link(Chars s, std::size_t rs, std::size_t re) {
     while (host_e < re && is_host_char(s[host_e])) ++host_e;
     link.begin = b;
     link.end = trim_end(s, b, re);
-    link.host = lower_ascii(s, b + 2, host_e);
+    link.host = to_utf8_lower(s, b + 2, host_e);
     link.unc = true;
     link.has_path = link.end > host_e;
     return link;
@@ -198,7 +191,7 @@ std::optional<Link> parse_link(Chars s, std::size_t rs, std::size_t re) {
   if (p < end && !path) return std::nullopt;  // "host.tld" glued to something else
   link.begin = b;
   link.end = std::max(end, host_e);
-  link.host = lower_ascii(s, b, host_e);
+  link.host = to_utf8_lower(s, b, host_e);
   link.has_path = path && end > p + 1;
   if (!(starts_with_ci(s, b, "www.") || path || port || is_internal_host(link.host))) return std::nullopt;
   return link;
@@ -215,10 +208,7 @@ std::string canonical_url(Chars s, std::size_t begin, std::size_t end) {
     }
   if (starts_with_ci(s, b, "www.")) b += 4;
   while (end > b && s[end - 1] == U'/') --end;
-  std::string out;
-  out.reserve(end - b);
-  for (std::size_t i = b; i < end; ++i) append_utf8(out, to_lower(s[i]));
-  return out;
+  return to_utf8_lower(s, b, end);
 }
 
 void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal) {

@@ -296,12 +296,31 @@ std::size_t age_after(Chars s, std::size_t end) {
   return digits;
 }
 
+// True when the capitalised word at i is all lower case after its capital and what follows it
+// leaves no shape possible: a title or a pair needs a capitalised word next (past one space, or a
+// title's dot and a space), an age needs " is ". So the word needs no parsing when it is followed
+// by one space and a lower-case word other than "is" ("Just back from …"), by punctuation, a line
+// break or the end ("Honestly, …", "Reminder: …"), or by a digit or a letter that name_at() does not
+// take (it is no name then). Most capitalised words start a sentence like that; one look at their
+// letters passes them over. Anything else (another capital, an apostrophe, a hyphen, a Latin-1
+// letter) is left to name_at().
+bool no_shape_follows(Chars s, std::size_t i) {
+  std::size_t q = i + 1;
+  while (q < s.size() && is_lower(s[q])) ++q;
+  const char32_t c = at(s, q);
+  if (is_single_space(c))
+    return is_lower(at(s, q + 1)) &&
+           !(s[q + 1] == U'i' && to_lower(at(s, q + 2)) == U's' && is_single_space(at(s, q + 3)));
+  if (c == U'.') return !(is_single_space(at(s, q + 1)) && is_upper(at(s, q + 2)));
+  return !(c == U'-' || is_upper(c) || is_apostrophe(c) || (c >= 0xDF && c <= 0x24F && c != 0xF7));
+}
+
 }  // namespace
 
 void find_person_names(Chars s, const Triggers& t, Matches& out) {
   std::size_t resume = 0;
   for (const std::size_t i : t.capitalised_words) {
-    if (i < resume || glued_before(s, i)) continue;
+    if (i < resume || glued_before(s, i) || no_shape_follows(s, i)) continue;
     const Name first = name_at(s, i);
     if (first.empty()) continue;  // "I", "NHS", "CarersWeek"
     const bool whole = first.name_end == first.end;  // no possessive: a pair or an age may follow

@@ -159,12 +159,32 @@ inline bool has_hard_break(Chars s, std::size_t begin, std::size_t end) {
 
 using postcheck::append_utf8;  // utf8_encode.h
 
+// The code points [begin, end), each passed through `map`, as UTF-8. Values are nearly always
+// ASCII: those are written one byte per code point into a string of their final size, and only a
+// range holding a wider code point is encoded one code point at a time from there on.
+template <typename Map>
+std::string utf8_of(Chars s, std::size_t begin, std::size_t end, Map map) {
+  std::string out(end - begin, '\0');
+  for (std::size_t i = begin; i < end; ++i) {
+    const char32_t c = map(s[i]);
+    if (c >= 0x80) {
+      out.resize(i - begin);
+      for (std::size_t k = i; k < end; ++k) append_utf8(out, map(s[k]));
+      break;
+    }
+    out[i - begin] = static_cast<char>(c);
+  }
+  return out;
+}
+
 // The code points [begin, end) as UTF-8.
 inline std::string to_utf8(Chars s, std::size_t begin, std::size_t end) {
-  std::string out;
-  out.reserve(end - begin);
-  for (std::size_t i = begin; i < end; ++i) append_utf8(out, s[i]);
-  return out;
+  return utf8_of(s, begin, end, [](char32_t c) { return c; });
+}
+
+// The code points [begin, end) as UTF-8, ASCII letters lower-cased.
+inline std::string to_utf8_lower(Chars s, std::size_t begin, std::size_t end) {
+  return utf8_of(s, begin, end, to_lower);
 }
 
 // The digits of [begin, end), skipping everything else.

@@ -79,6 +79,13 @@ std::size_t code_source_end(Chars s, std::size_t from) {
   return n.end;
 }
 
+// Every word keyword_at() can start from, the possessive ones as their stem: find_credentials()
+// looks only at these, so a word that keyword_at() accepts must be listed here too.
+constexpr auto kKeywordWords = std::to_array<std::string_view>({
+    "password", "passwords", "passcode", "passwd", "pwd", "passphrase", "pw", "pass", "pin", "otp", "code",
+    "codes", "keypad", "keysafe", "key", "login", "logins", "username", "credentials", "log", "user"});
+constexpr auto kPossessiveKeywords = std::to_array<std::string_view>({"password", "passcode", "pin"});
+
 // The keyword starting with word w, if it is one.
 std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
   if (word_is_any(s, w, {"password", "passwords", "passcode", "passwd", "pwd", "passphrase"}))
@@ -101,7 +108,7 @@ std::optional<Keyword> keyword_at(Chars s, Word w, std::size_t floor) {
   // "The password's CarersBeds2025": the possessive is the delimiter.
   if (w.end - w.begin >= 3 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {
     const Word stem{w.begin, w.end - 2};
-    for (std::string_view k : {"password", "passcode", "pin"})
+    for (std::string_view k : kPossessiveKeywords)
       if (word_is(s, stem, k))
         return Keyword{w.begin, w.end, k == "pin" ? Guard::code : Guard::password, Keyword::ValueAt::own_delimiter_first};
   }
@@ -296,26 +303,25 @@ std::size_t delimiter_end(Chars s, std::size_t i) {
   return 0;
 }
 
+// credential_keyword_prefix() (families.h) lets every listed word through.
+static_assert(std::all_of(kKeywordWords.begin(), kKeywordWords.end(), [](std::string_view k) {
+  return credential_keyword_prefix(char32_t(k[0]), char32_t(k[1]), k.size() > 2 ? char32_t(k[2]) : 0);
+}));
+
 }  // namespace
 
-// A cheap first look: the two letters every keyword starts with ("pa", "pw", "pi", "ot", "co",
-// "lo", "us", "cr", "ke") and a keyword's length (2 for "pw"), before any full comparison.
 bool may_be_credential_keyword(Chars s, std::size_t begin) {
-  const char32_t a = to_lower(s[begin]);
-  const char32_t b = to_lower(at(s, begin + 1));
-  bool pair = false;
-  switch (a) {
-    case U'p': pair = b == U'a' || b == U'w' || b == U'i'; break;
-    case U'o': pair = b == U't'; break;
-    case U'c': pair = b == U'o' || b == U'r'; break;
-    case U'l': pair = b == U'o'; break;
-    case U'u': pair = b == U's'; break;
-    case U'k': pair = b == U'e'; break;
-    default: break;
+  if (!credential_keyword_prefix(to_lower(s[begin]), to_lower(at(s, begin + 1)), to_lower(at(s, begin + 2))))
+    return false;
+  const Word w{begin, word_end(s, begin)};
+  for (std::string_view k : kKeywordWords)
+    if (word_is(s, w, k)) return true;
+  if (w.end - w.begin >= 5 && is_apostrophe(s[w.end - 2]) && to_lower(s[w.end - 1]) == U's') {  // "password's"
+    const Word stem{w.begin, w.end - 2};
+    for (std::string_view k : kPossessiveKeywords)
+      if (word_is(s, stem, k)) return true;
   }
-  if (!pair) return false;
-  const std::size_t len = word_end(s, begin) - begin;
-  return (len >= 3 && len <= 11) || (len == 2 && b == U'w');
+  return false;
 }
 
 void find_credentials(Chars s, const Triggers& t, Matches& out) {

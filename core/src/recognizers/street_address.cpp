@@ -112,9 +112,8 @@ void find_street_addresses(Chars s, const Triggers& t, Matches& out) {
           if (auto pc_end = postcode_at(s, pc + 1, nullptr)) end = *pc_end;
 
         const std::size_t begin = flat_prefix(s, i, done);
-        std::string value;
-        for (std::size_t k = begin; k < end; ++k) append_utf8(value, is_space(s[k]) ? U' ' : to_lower(s[k]));
-        emit(out, RecognizerKind::street_address, begin, end, std::move(value));
+        emit(out, RecognizerKind::street_address, begin, end,
+             utf8_of(s, begin, end, [](char32_t c) { return is_space(c) ? U' ' : to_lower(c); }));
         done = end;
         resume = end;
       }

@@ -52,7 +52,9 @@ bool continues_word(Chars s, std::size_t i) {
 [[gnu::noinline]] void take_word_start(Chars s, std::size_t i, std::uint8_t cls, Triggers& out) {
   if ((i > 0 && is_word_char(s[i - 1])) || continues_word(s, i)) return;
   if (cls & kCapital) out.capitalised_words.push_back(static_cast<std::uint32_t>(i));
-  if ((cls & kKeyStart) && may_be_credential_keyword(s, i)) out.keyword_words.push_back(static_cast<std::uint32_t>(i));
+  if ((cls & kKeyStart) && credential_keyword_prefix(to_lower(s[i]), to_lower(at(s, i + 1)), to_lower(at(s, i + 2))) &&
+      may_be_credential_keyword(s, i))
+    out.keyword_words.push_back(static_cast<std::uint32_t>(i));
 }
 
 // The exact checks at a candidate position i (an ASCII code point whose class is in `wanted`).
@@ -79,10 +81,11 @@ inline __m128i packed_bytes(const char32_t* p) {
   return _mm_packus_epi16(lo, hi);
 }
 
-// Bytes in [lo, hi]; signed compares, so the non-ASCII bytes (negative) are never in an ASCII range.
+// Bytes in [lo, hi], in two operations: adding 0x80 - lo (wrapping) moves [lo, hi], and only it, to
+// the bottom of the signed range, [-128, -128 + hi - lo], which one signed compare picks out.
 inline __m128i in_range(__m128i b, char lo, char hi) {
-  return _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                       _mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  return _mm_cmplt_epi8(_mm_add_epi8(b, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)));
 }
 
 // The filter: a mask of the positions of the block that may hold a trigger: digits that start a

@@ -25,7 +25,7 @@ struct Triggers {
   std::vector<std::uint32_t> digit_runs;         // first digit of each maximal run of ASCII digits
   std::vector<std::uint32_t> at_signs;           // every '@'
   std::vector<std::uint32_t> link_marks;         // every '.', ':' and '\'
-  std::vector<std::uint32_t> keyword_words;      // word starts whose word may be a credential keyword
+  std::vector<std::uint32_t> keyword_words;      // starts of the words a credential keyword can start from
   std::vector<std::uint32_t> capitalised_words;  // word starts holding an ASCII capital letter
 };
 
