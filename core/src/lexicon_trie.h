@@ -207,7 +207,9 @@ class LexiconTrie {
   // Fills starts_ (after the trie is laid out).
   void build_starts();
   // The walk from the ' ' at units[start]: every term that begins at start + 1.
-  void walk(std::string_view units, std::size_t start, std::vector<LexiconMatch>& out) const;
+  // Inlined into match(): a call per word start cost more in saving and restoring registers than in
+  // many of its walks, which end one or two units in.
+  [[gnu::always_inline]] inline void walk(std::string_view units, std::size_t start, std::vector<LexiconMatch>& out) const;
 
   std::vector<Term> terms_;
   std::string term_units_;
@@ -613,25 +615,27 @@ inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>
   const std::size_t n = units.size();
   const char* const u = units.data();
   constexpr std::uint64_t kSpaces = 0x2020202020202020ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, u + i, 8);
+  for (std::size_t i = 0; i < n; i += 8) {
+    std::uint64_t word = 0;  // the last group may be short: its missing units read as 0, never ' '
+    if (n - i >= 8) {
+      std::memcpy(&word, u + i, 8);
+    } else {
+      std::memcpy(&word, u + i, n - i);
+    }
     const std::uint64_t x = word ^ kSpaces;  // a ' ' byte is now 0
     std::uint64_t zero = ~(((x & kLow7) + kLow7) | x | kLow7);
     while (zero != 0) {  // the first unit is the lowest byte on a little-endian machine, the highest on a big one
+      std::size_t at = 0;
       if constexpr (std::endian::native == std::endian::little) {
-        walk(units, i + static_cast<std::size_t>(std::countr_zero(zero)) / 8, out);
+        at = static_cast<std::size_t>(std::countr_zero(zero)) / 8;
         zero &= zero - 1;
       } else {
         const int bit = 63 - std::countl_zero(zero);
-        walk(units, i + static_cast<std::size_t>(63 - bit) / 8, out);
+        at = static_cast<std::size_t>(63 - bit) / 8;
         zero &= ~(std::uint64_t{1} << bit);
       }
+      walk(units, i + at, out);  // one call site: walk() is inlined
     }
-  }
-  for (; i < n; ++i) {
-    if (u[i] == ' ') walk(units, i, out);
   }
   if (out.size() - first < 2) return;
   // Walks report by begin; callers want (end, begin, owner), each once.
