@@ -153,9 +153,16 @@ void find_triggers(Chars s, const TriggerNeeds& needs, Triggers& out) {
 #if defined(__SSE2__)
   i = (wanted & (kKeyStart | kCapital)) ? filter_blocks<true>(s, wanted, out) : filter_blocks<false>(s, wanted, out);
 #endif
-  for (; i < s.size(); ++i) {  // the tail, or everything without SSE2
+  // The tail, or everything without SSE2 (the wasm build): the same filter a code point at a time. A
+  // letter right after an ASCII letter or digit is inside a word and starts nothing, as the block
+  // filter's `after_word` has it; testing that here saves a call per such letter.
+  constexpr std::uint8_t kLetterClasses = kKeyStart | kCapital;
+  for (; i < s.size(); ++i) {
     const char32_t c = s[i];
-    if (kClasses[c < 128 ? c : 128] & wanted) take(s, i, wanted, out);
+    const std::uint8_t cls = kClasses[c < 128 ? c : 128] & wanted;
+    if (cls == 0) continue;
+    if ((cls & ~kLetterClasses) == 0 && i > 0 && is_ascii_alnum(s[i - 1])) continue;
+    take(s, i, wanted, out);
   }
 }
 
