@@ -88,18 +88,19 @@ class MaskedSpellings {
 inline void MaskedSpellings::compile() {
   // Repeated bases only repeat occurrences, which Lexicon::match() drops; no need to sort strings.
   words_.clear();
+  words_.reserve(bases_.size());  // most bases are one word
   std::array<std::uint32_t, 257> first_count{};
   for (std::size_t i = 0; i < bases_.size(); ++i) {
     const std::string_view base = units_of(bases_[i]);
-    for (const auto& [begin, end] : term_words(base)) {
-      if (end - begin > kMaxMaskedWordLength) continue;
+    for_each_term_word(base, [&](std::size_t begin, std::size_t end) {
+      if (end - begin > kMaxMaskedWordLength) return;
       bool maskable = false;
       for (std::size_t k = begin + 1; k < end; ++k) maskable = maskable || is_term_letter(base[k]);
-      if (!maskable) continue;
+      if (!maskable) return;
       words_.push_back(Word{base[begin], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(begin),
                             static_cast<std::uint32_t>(end - begin)});
       ++first_count[static_cast<unsigned char>(base[begin]) + 1u];
-    }
+    });
   }
   // Grouped by first unit (a counting sort, stable: bases stay in the order added).
   for (std::size_t b = 1; b < first_count.size(); ++b) first_count[b] += first_count[b - 1];
@@ -120,7 +121,10 @@ inline void MaskedSpellings::save(std::string& out) const {
 
 inline void MaskedSpellings::load(codec::ByteReader& in) {
   *this = MaskedSpellings();
-  for (std::size_t n = in.count(2); n > 0 && in.ok(); --n) {  // an owner and a length at least
+  const std::size_t count = in.count(2);  // an owner and a length at least
+  bases_.reserve(count);
+  arena_.reserve(in.left());  // the bases' units are at most the rest of the bytes
+  for (std::size_t n = count; n > 0 && in.ok(); --n) {
     const std::uint64_t entry = in.varint();
     if (entry >> 1 > 0xFFFFFFFEu) in.fail("a lexicon owner out of range");
     const std::string_view units = in.bytes(in.varint());

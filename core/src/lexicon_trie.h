@@ -461,8 +461,22 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
     awaiting->first_class = unit_class;
     if ((byte & (kSavedHasOutputs | kSavedChildCount)) == 0) {  // most nodes: one child, no outputs
       nodes[number] = Node{next_at[depth + 1], output_count, 0, kNoRow, 1, kNoClass};
-      awaiting = &nodes[number];
       ++depth;
+      // The chain below it, in a loop of its own (its few variables stay in registers): nodes of
+      // the usual kind, each the only child of the one before, a depth further down. A byte below
+      // kUnitClassCount is one: no flags, and a class.
+      std::uint32_t parent = number;
+      while (k + 1 < count && p != end && *p < kUnitClassCount && next_at[depth] != limit_at[depth]) {
+        const std::uint8_t chained = *p++;
+        ++k;
+        const std::uint32_t here = next_at[depth]++;
+        classes[here] = chained;
+        nodes[parent].first_class = chained;
+        nodes[here] = Node{next_at[depth + 1], output_count, 0, kNoRow, 1, kNoClass};
+        parent = here;
+        ++depth;
+      }
+      awaiting = &nodes[parent];
       continue;
     }
     const char* error = nullptr;

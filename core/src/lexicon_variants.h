@@ -25,16 +25,22 @@ inline constexpr std::size_t kMaxDoublesCombined = 3;
 
 inline bool is_term_letter(char c) { return c >= 'a' && c <= 'z'; }
 
-// [begin, end) of each word of `term`.
-inline std::vector<std::pair<std::size_t, std::size_t>> term_words(std::string_view term) {
-  std::vector<std::pair<std::size_t, std::size_t>> words;
+// Calls visit(begin, end) for [begin, end) of each word of `term`, in order.
+template <typename Visit>
+void for_each_term_word(std::string_view term, Visit visit) {
   std::size_t i = 0;
   while (i < term.size()) {
     while (i < term.size() && term[i] == ' ') ++i;
     const std::size_t begin = i;
     while (i < term.size() && term[i] != ' ') ++i;
-    if (i > begin) words.emplace_back(begin, i);
+    if (i > begin) visit(begin, i);
   }
+}
+
+// [begin, end) of each word of `term`.
+inline std::vector<std::pair<std::size_t, std::size_t>> term_words(std::string_view term) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  for_each_term_word(term, [&](std::size_t begin, std::size_t end) { words.emplace_back(begin, end); });
   return words;
 }
 
