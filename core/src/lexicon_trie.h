@@ -466,16 +466,22 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
       // the usual kind, each the only child of the one before, a depth further down. A byte below
       // kUnitClassCount is one: no flags, and a class.
       std::uint32_t parent = number;
-      while (k + 1 < count && p != end && *p < kUnitClassCount && next_at[depth] != limit_at[depth]) {
+      const auto* const chain_start = p;
+      const auto* const stop = p + std::min<std::size_t>(static_cast<std::size_t>(end - p), count - k - 1);
+      constexpr Node kChainNode{0, 0, 0, kNoRow, 1, kNoClass};
+      while (p != stop && *p < kUnitClassCount && next_at[depth] != limit_at[depth]) {
         const std::uint8_t chained = *p++;
-        ++k;
         const std::uint32_t here = next_at[depth]++;
         classes[here] = chained;
         nodes[parent].first_class = chained;
-        nodes[here] = Node{next_at[depth + 1], output_count, 0, kNoRow, 1, kNoClass};
+        Node node = kChainNode;
+        node.first_child = next_at[depth + 1];
+        node.first_output = output_count;
+        nodes[here] = node;
         parent = here;
         ++depth;
       }
+      k += static_cast<std::size_t>(p - chain_start);
       awaiting = &nodes[parent];
       continue;
     }
