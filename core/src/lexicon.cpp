@@ -116,10 +116,12 @@ std::uint32_t Lexicon::owner_limit() const {
 }
 
 std::vector<bool> Lexicon::owners() const {
-  std::vector<bool> used(owner_limit(), false);
+  // Marked as bytes (the trie has thousands of entries over a few hundred owners, and a vector<bool>
+  // store is a read-modify-write of a bit), then packed once.
+  std::vector<std::uint8_t> used(owner_limit(), 0);
   impl_->trie.mark_owners(used);
   impl_->masks.mark_owners(used);
-  return used;
+  return std::vector<bool>(used.begin(), used.end());
 }
 
 std::size_t Lexicon::pattern_count() const {

@@ -51,8 +51,8 @@ class MaskedSpellings {
     for (const Base& b : bases_) limit = std::max(limit, b.owner + 1);
     return limit;
   }
-  void mark_owners(std::vector<bool>& used) const {
-    for (const Base& b : bases_) used[b.owner] = true;
+  void mark_owners(std::vector<std::uint8_t>& used) const {
+    for (const Base& b : bases_) used[b.owner] = 1;
   }
 
   // (base, owner, wildcard) entries added (a repeated one counts again).

@@ -108,8 +108,8 @@ class LexiconTrie {
     return limit;
   }
   // Marks in `used` (at least owner_limit() long) every owner with an entry.
-  void mark_owners(std::vector<bool>& used) const {
-    for (const Output& o : outputs_) used[o.owner] = true;
+  void mark_owners(std::vector<std::uint8_t>& used) const {
+    for (const Output& o : outputs_) used[o.owner] = 1;
   }
 
   // Distinct (term, owner, wildcard) entries, counted as compile() puts them in the trie.
