@@ -60,45 +60,57 @@ constexpr std::array<std::string_view, 12> kUnitSuffixes = {
 // next free places); a word that turns out to hold anything else is taken back (returns false: the
 // caller counts nothing). Letter runs are collapsed afterwards by the caller, only when tripled is
 // set: a letter equal to the one before, which equals the one before it. A double ("see", "all",
-// one word in ten) needs no second pass.
-bool lower_ascii_word(const char32_t* c, std::uint32_t first, std::uint32_t length, char* unit,
-                      std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
+// one word in ten) needs no second pass. `chars` is the number of code points in the text.
+bool lower_ascii_word(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
+                      char* unit, std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
   char prev = 0;
   bool prev_same = false;  // prev equals the letter before it
   std::uint32_t i = 0;
 #if defined(__SSE2__)
-  // Four code points at a time, for the whole groups of four inside the word (no read past it):
-  // lower-case, check a-z, narrow to bytes, write consecutive origins. The scalar loop below
-  // finishes the word (and is the whole path without SSE2, e.g. in the wasm build).
-  if (length >= 4) {
-    const __m128i case_bit = _mm_set1_epi32(0x20);
-    const __m128i before_a = _mm_set1_epi32('a' - 1);
-    const __m128i after_z = _mm_set1_epi32('z' + 1);
-    const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
-    const __m128i one = _mm_set1_epi32(1);
-    __m128i previous = _mm_setzero_si128();  // lane 3: the letter before the group (none: 0)
-    int same = 0;  // bit 3: the group's last letter equals the one before it
-    for (; i + 4 <= length; i += 4) {
-      const __m128i lower =
-          _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(c + first + i)), case_bit);
-      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi32(lower, before_a), _mm_cmplt_epi32(lower, after_z));
-      if (_mm_movemask_ps(_mm_castsi128_ps(letter)) != 0xF) return false;
-      const __m128i shifted = _mm_or_si128(_mm_slli_si128(lower, 4), _mm_srli_si128(previous, 12));
-      // Bit j: letter j equals the one before it; two such bits in a row are a run of three.
-      const int group_same = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lower, shifted)));
-      tripled |= (group_same & ((group_same << 1) | (same >> 3))) != 0;
-      same = group_same;
-      previous = lower;
-      const __m128i narrow16 = _mm_packs_epi32(lower, lower);
-      const int four = _mm_cvtsi128_si32(_mm_packus_epi16(narrow16, narrow16));
-      std::memcpy(unit + i, &four, 4);
-      const __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first + i)), lanes);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i), origin);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i), _mm_add_epi32(origin, one));
-    }
+  // Four code points at a time: lower-case, check a-z, narrow to bytes, write consecutive origins.
+  // The last group of a word reads and writes up to three places past it, which only lanes inside
+  // the word are checked for (the places written are past the view's size, and taken by the next
+  // units): so a two-letter word is one group, not two turns of the scalar loop. Reads stay inside
+  // the text, and so do the writes: the view holds at most one unit per UTF-8 byte before a code
+  // point (see ViewBuilder), and each of the four code points read takes a byte at least. The scalar
+  // loop below finishes a word that ends within four code points of the text's end (and is the
+  // whole path without SSE2, e.g. in the wasm build).
+  const __m128i case_bit = _mm_set1_epi32(0x20);
+  const __m128i before_a = _mm_set1_epi32('a' - 1);
+  const __m128i after_z = _mm_set1_epi32('z' + 1);
+  const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
+  const __m128i one = _mm_set1_epi32(1);
+  __m128i previous = _mm_setzero_si128();  // lane 3: the letter before the group (none: 0)
+  int same = 0;  // bit 3: the group's last letter equals the one before it
+  // The group at i, of which the lanes set in `inside` are in the word.
+  const auto group = [&](std::uint32_t i, int inside) {
+    const __m128i lower =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(c + first + i)), case_bit);
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi32(lower, before_a), _mm_cmplt_epi32(lower, after_z));
+    if ((_mm_movemask_ps(_mm_castsi128_ps(letter)) & inside) != inside) return false;
+    const __m128i shifted = _mm_or_si128(_mm_slli_si128(lower, 4), _mm_srli_si128(previous, 12));
+    // Bit j: letter j equals the one before it; two such bits in a row are a run of three.
+    const int group_same = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lower, shifted))) & inside;
+    tripled |= (group_same & ((group_same << 1) | (same >> 3))) != 0;
+    same = group_same;
+    previous = lower;
+    const __m128i narrow16 = _mm_packs_epi32(lower, lower);
+    const int four = _mm_cvtsi128_si32(_mm_packus_epi16(narrow16, narrow16));
+    std::memcpy(unit + i, &four, 4);
+    const __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first + i)), lanes);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i), origin);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i), _mm_add_epi32(origin, one));
+    return true;
+  };
+  for (; i + 4 <= length; i += 4)
+    if (!group(i, 0xF)) return false;
+  if (i < length && first + i + 4 <= chars) return group(i, (1 << (length - i)) - 1);
+  if (i > 0) {
     prev = unit[i - 1];
     prev_same = (same & 8) != 0;
   }
+#else
+  static_cast<void>(chars);
 #endif
   for (; i < length; ++i) {
     const char32_t lower = c[first + i] | 0x20;
@@ -159,6 +171,7 @@ class ViewBuilder {
   // (or last), for other_token().
   const Token* plain_tokens(const Token* tok, const Token* const last) {
     const char32_t* const c = c_;
+    const std::size_t chars = text_.size();
     char* const units = units_;
     std::uint32_t* const origin_begin = origin_begin_;
     std::uint32_t* const origin_end = origin_end_;
@@ -170,7 +183,8 @@ class ViewBuilder {
         // A one-letter word may start a spelled-out word ("f u c k"): only if a letter follows.
         if (end - begin <= 1 && may_start_spelling(tok)) break;
         bool tripled = false;
-        if (!lower_ascii_word(c, begin, end - begin, units + size, origin_begin + size, origin_end + size, tripled))
+        if (!lower_ascii_word(c, chars, begin, end - begin, units + size, origin_begin + size, origin_end + size,
+                              tripled))
           break;
         const std::size_t start = size;
         size += end - begin;
