@@ -327,7 +327,9 @@ class ViewBuilder {
           word_.push_back({'\x01', UnitKind::other_letter, k, k + 1});
           continue;
         }
-        const UnitKind kind = (f.first >= '0' && f.first <= '9') ? UnitKind::digit : UnitKind::letter;
+        const bool digit = f.first >= '0' && f.first <= '9';
+        has_digit_ = has_digit_ || digit;
+        const UnitKind kind = digit ? UnitKind::digit : UnitKind::letter;
         word_.push_back({f.first, kind, k, k + 1});
         if (f.second != 0) word_.push_back({f.second, kind, k, k + 1});
       } else if (is_modifier(cls)) {
@@ -349,8 +351,9 @@ class ViewBuilder {
 
   // Digits read as letters inside words that hold letters: a run between other units ("w4nker",
   // "Pa55word", "b00bs"), or one leading digit before 3+ letters that are not a unit ("5hit", but
-  // not "10am", "3rd", "5mins"). Pure numbers never get here.
+  // not "10am", "3rd", "5mins"). Pure numbers never get here; nor do most words, which hold no digit.
   void resolve_leet() {
+    if (!has_digit_) return;
     bool has_letter = false;
     for (const Unit& u : word_) has_letter = has_letter || u.kind == UnitKind::letter || u.kind == UnitKind::other_letter;
     if (!has_letter) return;
@@ -405,6 +408,11 @@ class ViewBuilder {
   // Runs of 3+ identical letters become one ("fuuuuck" → "fuck"), standing for the whole run.
   void collapse_runs() {
     const std::size_t n = word_.size();
+    // Most words hold no three equal units in a row, and are left as they are without copying.
+    bool maybe_run = false;
+    for (std::size_t i = 2; i < n && !maybe_run; ++i)
+      maybe_run = word_[i].c == word_[i - 1].c && word_[i].c == word_[i - 2].c;
+    if (!maybe_run) return;
     std::size_t out = 0;
     std::size_t i = 0;
     while (i < n) {
@@ -424,9 +432,21 @@ class ViewBuilder {
     word_.resize(out);
   }
 
+  // Appends word_'s units to the view (through locals: see plain_tokens) and clears it.
   void flush_word() {
-    for (const Unit& u : word_) push(u.c, u.begin, u.end);
+    char* const units = units_ + size_;
+    std::uint32_t* const origin_begin = origin_begin_ + size_;
+    std::uint32_t* const origin_end = origin_end_ + size_;
+    const Unit* const word = word_.data();
+    const std::size_t n = word_.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      units[k] = word[k].c;
+      origin_begin[k] = word[k].begin;
+      origin_end[k] = word[k].end;
+    }
+    size_ += n;
     word_.clear();
+    has_digit_ = false;
   }
 
   // Runs of 3+ identical letters among the units [start, size) of a plain word become one unit
@@ -536,6 +556,7 @@ class ViewBuilder {
   const char32_t* c_;
   NormalisedView& view_;
   std::vector<Unit> word_;  // scratch for the word being built; capacity reused across words
+  bool has_digit_ = false;  // word_ holds a digit unit
   char* units_ = nullptr;
   std::uint32_t* origin_begin_ = nullptr;
   std::uint32_t* origin_end_ = nullptr;
