@@ -78,8 +78,10 @@ bool lower_ascii_word(const char32_t* c, std::size_t chars, std::uint32_t first,
   const __m128i case_bit = _mm_set1_epi32(0x20);
   const __m128i before_a = _mm_set1_epi32('a' - 1);
   const __m128i after_z = _mm_set1_epi32('z' + 1);
-  const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
   const __m128i one = _mm_set1_epi32(1);
+  const __m128i four_places = _mm_set1_epi32(4);
+  // The origins of the group's four places (from the word's first code point on).
+  __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
   __m128i previous = _mm_setzero_si128();  // lane 3: the letter before the group (none: 0)
   int same = 0;  // bit 3: the group's last letter equals the one before it
   // The group at i, of which the lanes set in `inside` are in the word.
@@ -97,9 +99,9 @@ bool lower_ascii_word(const char32_t* c, std::size_t chars, std::uint32_t first,
     const __m128i narrow16 = _mm_packs_epi32(lower, lower);
     const int four = _mm_cvtsi128_si32(_mm_packus_epi16(narrow16, narrow16));
     std::memcpy(unit + i, &four, 4);
-    const __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first + i)), lanes);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i), origin);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i), _mm_add_epi32(origin, one));
+    origin = _mm_add_epi32(origin, four_places);
     return true;
   };
   for (; i + 4 <= length; i += 4)
