@@ -1,6 +1,8 @@
 // normalise.cpp — builds the normalised view of a Text (see normalise.h): one pass over the tokens.
-// A word of plain ASCII letters (most of any post) is lower-cased straight into the view (four
-// letters at a time with SSE2); any other word is folded into a small reused scratch buffer where
+// The common tokens (words of plain ASCII letters, ASCII white space, punctuation, emoji: most of
+// any post) are taken by one loop that keeps the view's write position in registers; a plain word
+// is lower-cased straight into the view (four letters at a time with SSE2). Any other token leaves
+// that loop for other_token(): any other word is folded into a small reused scratch buffer where
 // leetspeak, masks and letter runs are resolved before its units are appended. Every unit keeps the
 // original code points it stands for.
 #include "postcheck/normalise.h"
