@@ -1,6 +1,8 @@
 // normalise.cpp — builds the normalised view of a Text (see normalise.h): one pass over the tokens.
-// A word of plain ASCII letters (most of any post) is lower-cased straight into the view (four
-// letters at a time with SSE2); any other word is folded into a small reused scratch buffer where
+// The common tokens (words of plain ASCII letters, ASCII white space, punctuation, emoji: most of
+// any post) are taken by one loop that keeps the view's write position in registers; a plain word
+// is lower-cased straight into the view (four letters at a time with SSE2). Any other token leaves
+// that loop for other_token(): any other word is folded into a small reused scratch buffer where
 // leetspeak, masks and letter runs are resolved before its units are appended. Every unit keeps the
 // original code points it stands for.
 #include "postcheck/normalise.h"
@@ -55,6 +57,80 @@ constexpr char leet_digit(char d) {
 constexpr std::array<std::string_view, 12> kUnitSuffixes = {
     "mins", "min", "hrs", "hours", "days", "weeks", "wks", "yrs", "years", "lbs", "mph", "kms"};
 
+// The fast path for the common word of ASCII letters (no leetspeak or masks to resolve): writes
+// the word c[first, first + length), each letter lower-cased, to unit, begin and end (the view's
+// next free places); a word that turns out to hold anything else is taken back (returns false: the
+// caller counts nothing). Letter runs are collapsed afterwards by the caller, only when tripled is
+// set: a letter equal to the one before, which equals the one before it. A double ("see", "all",
+// one word in ten) needs no second pass. `chars` is the number of code points in the text.
+bool lower_ascii_word(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
+                      char* unit, std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
+  char prev = 0;
+  bool prev_same = false;  // prev equals the letter before it
+  std::uint32_t i = 0;
+#if defined(__SSE2__)
+  // Four code points at a time: lower-case, check a-z, narrow to bytes, write consecutive origins.
+  // The last group of a word reads and writes up to three places past it, which only lanes inside
+  // the word are checked for (the places written are past the view's size, and taken by the next
+  // units): so a two-letter word is one group, not two turns of the scalar loop. Reads stay inside
+  // the text, and so do the writes: the view holds at most one unit per UTF-8 byte before a code
+  // point (see ViewBuilder), and each of the four code points read takes a byte at least. The scalar
+  // loop below finishes a word that ends within four code points of the text's end (and is the
+  // whole path without SSE2, e.g. in the wasm build).
+  const __m128i case_bit = _mm_set1_epi32(0x20);
+  const __m128i before_a = _mm_set1_epi32('a' - 1);
+  const __m128i after_z = _mm_set1_epi32('z' + 1);
+  const __m128i one = _mm_set1_epi32(1);
+  const __m128i four_places = _mm_set1_epi32(4);
+  // The origins of the group's four places (from the word's first code point on).
+  __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
+  __m128i previous = _mm_setzero_si128();  // lane 3: the letter before the group (none: 0)
+  int same = 0;  // bit 3: the group's last letter equals the one before it
+  // The group at i, of which the lanes set in `inside` are in the word.
+  const auto group = [&](std::uint32_t i, int inside) {
+    const __m128i lower =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(c + first + i)), case_bit);
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi32(lower, before_a), _mm_cmplt_epi32(lower, after_z));
+    if ((_mm_movemask_ps(_mm_castsi128_ps(letter)) & inside) != inside) return false;
+    const __m128i shifted = _mm_or_si128(_mm_slli_si128(lower, 4), _mm_srli_si128(previous, 12));
+    // Bit j: letter j equals the one before it; two such bits in a row are a run of three.
+    const int group_same = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lower, shifted))) & inside;
+    tripled |= (group_same & ((group_same << 1) | (same >> 3))) != 0;
+    same = group_same;
+    previous = lower;
+    const __m128i narrow16 = _mm_packs_epi32(lower, lower);
+    const int four = _mm_cvtsi128_si32(_mm_packus_epi16(narrow16, narrow16));
+    std::memcpy(unit + i, &four, 4);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i), origin);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i), _mm_add_epi32(origin, one));
+    origin = _mm_add_epi32(origin, four_places);
+    return true;
+  };
+  for (; i + 4 <= length; i += 4)
+    if (!group(i, 0xF)) return false;
+  if (i < length && first + i + 4 <= chars) return group(i, (1 << (length - i)) - 1);
+  if (i > 0) {
+    prev = unit[i - 1];
+    prev_same = (same & 8) != 0;
+  }
+#else
+  static_cast<void>(chars);
+#endif
+  for (; i < length; ++i) {
+    const char32_t lower = c[first + i] | 0x20;
+    if (lower - 'a' >= 26u) return false;  // also every code point >= 128; nothing was counted
+    const char letter = static_cast<char>(lower);
+    const bool same = letter == prev;
+    tripled |= same & prev_same;
+    prev_same = same;
+    prev = letter;
+    unit[i] = letter;
+    begin[i] = first + i;
+    end[i] = first + i + 1;
+  }
+  return true;
+}
+
 class ViewBuilder {
  public:
   // Every code point yields at most one unit, except a non-ASCII letter that folds to two ("ß" →
@@ -72,41 +148,12 @@ class ViewBuilder {
 
   void run() {
     push(' ', 0, 0);
-    const Token* tokens = text_.tokens().data();  // a local: see plain_ascii_word
-    const std::size_t count = text_.tokens().size();
-    for (std::size_t t = 0; t < count; ++t) {
-      const Token& tok = tokens[t];
-      // Words and white space are most tokens: tested first, before the jump on the other kinds.
-      if (tok.kind == TokenKind::word) {
-        if (tok.end - tok.begin <= 1 || !plain_ascii_word(tok)) t = word_or_spelled_out(t);
-        continue;
-      }
-      if (tok.kind == TokenKind::space) {
-        if (c_[tok.begin] < 128 || !all_invisible(tok)) separator(tok.begin, tok.end);
-        continue;
-      }
-      switch (tok.kind) {
-        case TokenKind::word:
-        case TokenKind::space:
-          break;  // taken above
-        case TokenKind::number:
-          digits(tok);
-          break;
-        case TokenKind::mention:
-          handle('@', tok);
-          break;
-        case TokenKind::hashtag:
-          handle('#', tok);
-          break;
-        case TokenKind::url:
-        case TokenKind::email:
-          address(tok);
-          break;
-        case TokenKind::punct:
-        case TokenKind::emoji:
-          separator(tok.begin, tok.end);
-          break;
-      }
+    const Token* const first = text_.tokens().data();
+    const Token* const last = first + text_.tokens().size();
+    const Token* tok = first;
+    while (tok != last) {
+      tok = plain_tokens(tok, last);
+      if (tok != last) tok = first + other_token(static_cast<std::size_t>(tok - first)) + 1;
     }
     const auto n = static_cast<std::uint32_t>(text_.size());
     if (size_ > 1 && units_[size_ - 1] == ' ') {
@@ -121,6 +168,79 @@ class ViewBuilder {
   }
 
  private:
+  // The loop over the common tokens (most of any post): words of ASCII letters, ASCII white space,
+  // punctuation and emoji. The view's write position and arrays are locals here, kept in registers:
+  // as members they were reloaded after every store through the char* units_ (which may alias
+  // anything), at about a dozen instructions a token. Returns the first token it does not take
+  // (or last), for other_token().
+  const Token* plain_tokens(const Token* tok, const Token* const last) {
+    const char32_t* const c = c_;
+    const std::size_t chars = text_.size();
+    char* const units = units_;
+    std::uint32_t* const origin_begin = origin_begin_;
+    std::uint32_t* const origin_end = origin_end_;
+    std::size_t size = size_;
+    for (; tok != last; ++tok) {
+      const std::uint32_t begin = tok->begin;
+      const std::uint32_t end = tok->end;
+      if (tok->kind == TokenKind::word) {
+        // A one-letter word may start a spelled-out word ("f u c k"): only if a letter follows.
+        if (end - begin <= 1 && may_start_spelling(tok)) break;
+        bool tripled = false;
+        if (!lower_ascii_word(c, chars, begin, end - begin, units + size, origin_begin + size, origin_end + size,
+                              tripled))
+          break;
+        const std::size_t start = size;
+        size += end - begin;
+        if (tripled) size = collapse_view_runs(start, size);
+        continue;
+      }
+      if (tok->kind == TokenKind::space ? c[begin] >= 128 : tok->kind != TokenKind::punct && tok->kind != TokenKind::emoji)
+        break;  // white space that may be all invisible, or a token with units of its own
+      // separator(), on the locals.
+      if (units[size - 1] == ' ') {
+        if (size > 1) origin_end[size - 1] = end;
+      } else {
+        units[size] = ' ';
+        origin_begin[size] = begin;
+        origin_end[size] = end;
+        ++size;
+      }
+    }
+    size_ = size;
+    return tok;
+  }
+
+  // Any token plain_tokens() does not take. Returns the index of the last token consumed.
+  std::size_t other_token(std::size_t t) {
+    const Token& tok = text_.tokens()[t];
+    switch (tok.kind) {
+      case TokenKind::word:
+        return word_or_spelled_out(t);
+      case TokenKind::space:
+        if (!all_invisible(tok)) separator(tok.begin, tok.end);
+        break;
+      case TokenKind::number:
+        digits(tok);
+        break;
+      case TokenKind::mention:
+        handle('@', tok);
+        break;
+      case TokenKind::hashtag:
+        handle('#', tok);
+        break;
+      case TokenKind::url:
+      case TokenKind::email:
+        address(tok);
+        break;
+      case TokenKind::punct:
+      case TokenKind::emoji:
+        separator(tok.begin, tok.end);
+        break;
+    }
+    return t;
+  }
+
   // The view's arrays are sized ahead (see the constructor) and written through raw pointers:
   // three push_backs per unit cost more than the rest of the work on a plain word.
   void push(char c, std::uint32_t begin, std::uint32_t end) {
@@ -211,7 +331,9 @@ class ViewBuilder {
           word_.push_back({'\x01', UnitKind::other_letter, k, k + 1});
           continue;
         }
-        const UnitKind kind = (f.first >= '0' && f.first <= '9') ? UnitKind::digit : UnitKind::letter;
+        const bool digit = f.first >= '0' && f.first <= '9';
+        has_digit_ = has_digit_ || digit;
+        const UnitKind kind = digit ? UnitKind::digit : UnitKind::letter;
         word_.push_back({f.first, kind, k, k + 1});
         if (f.second != 0) word_.push_back({f.second, kind, k, k + 1});
       } else if (is_modifier(cls)) {
@@ -233,8 +355,9 @@ class ViewBuilder {
 
   // Digits read as letters inside words that hold letters: a run between other units ("w4nker",
   // "Pa55word", "b00bs"), or one leading digit before 3+ letters that are not a unit ("5hit", but
-  // not "10am", "3rd", "5mins"). Pure numbers never get here.
+  // not "10am", "3rd", "5mins"). Pure numbers never get here; nor do most words, which hold no digit.
   void resolve_leet() {
+    if (!has_digit_) return;
     bool has_letter = false;
     for (const Unit& u : word_) has_letter = has_letter || u.kind == UnitKind::letter || u.kind == UnitKind::other_letter;
     if (!has_letter) return;
@@ -289,6 +412,11 @@ class ViewBuilder {
   // Runs of 3+ identical letters become one ("fuuuuck" → "fuck"), standing for the whole run.
   void collapse_runs() {
     const std::size_t n = word_.size();
+    // Most words hold no three equal units in a row, and are left as they are without copying.
+    bool maybe_run = false;
+    for (std::size_t i = 2; i < n && !maybe_run; ++i)
+      maybe_run = word_[i].c == word_[i - 1].c && word_[i].c == word_[i - 2].c;
+    if (!maybe_run) return;
     std::size_t out = 0;
     std::size_t i = 0;
     while (i < n) {
@@ -308,79 +436,31 @@ class ViewBuilder {
     word_.resize(out);
   }
 
+  // Appends word_'s units to the view (through locals: see plain_tokens) and clears it.
   void flush_word() {
-    for (const Unit& u : word_) push(u.c, u.begin, u.end);
+    char* const units = units_ + size_;
+    std::uint32_t* const origin_begin = origin_begin_ + size_;
+    std::uint32_t* const origin_end = origin_end_ + size_;
+    const Unit* const word = word_.data();
+    const std::size_t n = word_.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      units[k] = word[k].c;
+      origin_begin[k] = word[k].begin;
+      origin_end[k] = word[k].end;
+    }
+    size_ += n;
     word_.clear();
+    has_digit_ = false;
   }
 
-  // The fast path for the common word of ASCII letters (no leetspeak or masks to resolve): each
-  // letter is lower-cased straight into the view; a word that turns out to hold anything else is
-  // taken back (returns false). Letter runs are collapsed afterwards, only in words with a double.
-  bool plain_ascii_word(const Token& tok) {
-    // Locals, not members: a store through the char* units_ may alias any member, so the compiler
-    // would reload them all after each unit.
-    const char32_t* c = c_;
-    char* unit = units_ + size_;
-    std::uint32_t* begin = origin_begin_ + size_;
-    std::uint32_t* end = origin_end_ + size_;
-    char prev = 0;
-    bool doubled = false;
-    const std::uint32_t first = tok.begin;
-    const std::uint32_t length = tok.end - tok.begin;
-    std::uint32_t i = 0;
-#if defined(__SSE2__)
-    // Four code points at a time, for the whole groups of four inside the word (no read past it):
-    // lower-case, check a-z, narrow to bytes, write consecutive origins. The scalar loop below
-    // finishes the word (and is the whole path without SSE2, e.g. in the wasm build).
-    if (length >= 4) {
-      const __m128i case_bit = _mm_set1_epi32(0x20);
-      const __m128i before_a = _mm_set1_epi32('a' - 1);
-      const __m128i after_z = _mm_set1_epi32('z' + 1);
-      const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
-      const __m128i one = _mm_set1_epi32(1);
-      __m128i previous = _mm_setzero_si128();  // lane 3: the letter before the group (none: 0)
-      for (; i + 4 <= length; i += 4) {
-        const __m128i lower =
-            _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(c + first + i)), case_bit);
-        const __m128i letter = _mm_and_si128(_mm_cmpgt_epi32(lower, before_a), _mm_cmplt_epi32(lower, after_z));
-        if (_mm_movemask_ps(_mm_castsi128_ps(letter)) != 0xF) return false;
-        const __m128i shifted = _mm_or_si128(_mm_slli_si128(lower, 4), _mm_srli_si128(previous, 12));
-        doubled |= _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lower, shifted))) != 0;
-        previous = lower;
-        const __m128i narrow16 = _mm_packs_epi32(lower, lower);
-        const int four = _mm_cvtsi128_si32(_mm_packus_epi16(narrow16, narrow16));
-        std::memcpy(unit + i, &four, 4);
-        const __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first + i)), lanes);
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i), origin);
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i), _mm_add_epi32(origin, one));
-      }
-      prev = unit[i - 1];
-    }
-#endif
-    for (; i < length; ++i) {
-      const char32_t lower = c[first + i] | 0x20;
-      if (lower - 'a' >= 26u) return false;  // also every code point >= 128; nothing was counted
-      const char letter = static_cast<char>(lower);
-      doubled |= letter == prev;
-      prev = letter;
-      unit[i] = letter;
-      begin[i] = first + i;
-      end[i] = first + i + 1;
-    }
-    const std::size_t start = size_;
-    size_ += tok.end - tok.begin;
-    if (doubled) collapse_view_runs(start);
-    return true;
-  }
-
-  // Runs of 3+ identical letters among the units [start, size_) of a plain word become one unit
-  // standing for the whole run ("fuuuuck" → "fuck").
-  void collapse_view_runs(std::size_t start) {
+  // Runs of 3+ identical letters among the units [start, size) of a plain word become one unit
+  // standing for the whole run ("fuuuuck" → "fuck"). Returns the new size.
+  std::size_t collapse_view_runs(std::size_t start, std::size_t size) {
     std::size_t out = start;
     std::size_t i = start;
-    while (i < size_) {
+    while (i < size) {
       std::size_t j = i + 1;
-      while (j < size_ && units_[j] == units_[i]) ++j;
+      while (j < size && units_[j] == units_[i]) ++j;
       if (j - i >= 3) {
         units_[out] = units_[i];
         origin_begin_[out] = origin_begin_[i];
@@ -395,7 +475,7 @@ class ViewBuilder {
       }
       i = j;
     }
-    size_ = out;
+    return out;
   }
 
   // A word token holding exactly one Latin letter (after folding), e.g. the "f" of "f u c k".
@@ -421,6 +501,13 @@ class ViewBuilder {
     const char32_t c = detail::ascii_equivalent(c_[tokens[t].begin]);
     if (tokens[t].kind == TokenKind::space) return c == ' ';
     return tokens[t].kind == TokenKind::punct && (c == '.' || c == '-' || c == '*' || c == '_');
+  }
+
+  // Whether the one-letter word *tok may start a spelled-out word: a separator and another single
+  // letter follow ("I am", "a lot" do not). Otherwise its one letter is a plain word.
+  bool may_start_spelling(const Token* tok) const {
+    const std::size_t t = static_cast<std::size_t>(tok - text_.tokens().data());
+    return letter_separator(t + 1) && single_letter(t + 2);
   }
 
   // Number of single letters in the run starting at token t that keeps the separator after t.
@@ -473,6 +560,7 @@ class ViewBuilder {
   const char32_t* c_;
   NormalisedView& view_;
   std::vector<Unit> word_;  // scratch for the word being built; capacity reused across words
+  bool has_digit_ = false;  // word_ holds a digit unit
   char* units_ = nullptr;
   std::uint32_t* origin_begin_ = nullptr;
   std::uint32_t* origin_end_ = nullptr;
