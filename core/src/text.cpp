@@ -43,8 +43,8 @@ bool is_invisible(CharClass k) { return k == CharClass::format || k == CharClass
 bool is_ascii_alnum(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char32_t ascii_lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+constexpr bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr char32_t ascii_lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 // Top-level domains accepted for a bare host ("gov.uk", "1drv.ms/f/…") without http:// or www.
 // Deliberately short: words that end sentences typed without a space ("did.it", "hell.no") must not
@@ -58,6 +58,31 @@ constexpr std::array<std::string_view, 38> kBareHostTlds = {
 constexpr std::array<std::string_view, 26> kAbbreviations = {
     "mr", "mrs", "ms", "mx", "dr", "st", "prof", "rev", "mt", "jr", "sr", "vs", "approx",
     "dept", "tel", "ext", "fig", "cllr", "sgt", "capt", "col", "gen", "lt", "hon", "ref", "eg"};
+constexpr std::size_t kMaxAbbreviation = 6;
+
+// A word of at most kMaxAbbreviation ASCII letters as one integer, lower-cased, a byte a letter (so
+// words of different lengths differ); 0 for a longer word or one holding anything else. Comparing
+// integers instead of strings: the sentence pass looks up every short word before a '.'.
+template <typename Char>
+constexpr std::uint64_t packed_lower_word(const Char* s, std::size_t len) {
+  if (len > kMaxAbbreviation) return 0;
+  std::uint64_t key = 0;
+  for (std::size_t k = 0; k < len; ++k) {
+    const auto c = static_cast<char32_t>(s[k]);
+    if (!is_ascii_letter(c)) return 0;
+    key = key << 8 | ascii_lower(c);
+  }
+  return key;
+}
+constexpr std::uint64_t packed_lower_word(std::string_view s) { return packed_lower_word(s.data(), s.size()); }
+
+// kAbbreviations packed, ascending (for a binary search).
+constexpr std::array<std::uint64_t, kAbbreviations.size()> kAbbreviationKeys = [] {
+  std::array<std::uint64_t, kAbbreviations.size()> keys{};
+  for (std::size_t k = 0; k < keys.size(); ++k) keys[k] = packed_lower_word(kAbbreviations[k]);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}();
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
@@ -504,17 +529,11 @@ bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token
   const Token& w = tokens[t - 1];
   const std::size_t len = w.end - w.begin;
   if (len == 1) return chars[w.begin] != 'I';  // initials ("M.H.", "e.g."), but "I." ends a sentence
-  if (len > 6) return false;
-  char lower[6] = {};
-  for (std::size_t k = 0; k < len; ++k) {
-    const char32_t c = chars[w.begin + k];
-    if (!is_ascii_letter(c)) return false;
-    lower[k] = static_cast<char>(ascii_lower(c));
-  }
-  const std::string_view word(lower, len);
-  if (word == "no" || word == "nos")
+  const std::uint64_t word = packed_lower_word(chars.data() + w.begin, len);
+  if (word == 0) return false;
+  if (word == packed_lower_word("no") || word == packed_lower_word("nos"))
     return next_word < tokens.size() && tokens[next_word].kind == TokenKind::number;
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+  return std::binary_search(kAbbreviationKeys.begin(), kAbbreviationKeys.end(), word);
 }
 
 
