@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string_view>
 
@@ -537,17 +538,24 @@ bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token
 }
 
 
-// Copies the ASCII bytes of s[i, stop) into block[k...] as code points, up to the first byte with its
-// high bit set; returns the index it stopped at and advances k. With SSE2, sixteen bytes at a time
-// (each widened to four 32-bit lanes); the scalar path (wasm) eight at a time. Both give the same
-// result: tests/core/text_test.cpp compares decoding of mixed texts against a byte-by-byte reading.
-std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t stop, char32_t* block,
+// Decoded code points are gathered in a block of kDecodeBlock (and appended to chars_ a block at a
+// time), with room for kWidenSlack more: the ASCII path stores a whole group of lanes at once.
+constexpr std::size_t kDecodeBlock = 256;
+constexpr std::size_t kWidenSlack = 16;
+
+// Copies the ASCII bytes of s[i, n) into block[k...] as code points, up to the first byte with its
+// high bit set, or until the block holds kDecodeBlock or more; returns the index it stopped at and
+// advances k. With SSE2, sixteen bytes at a time (each widened to four 32-bit lanes); the scalar path
+// (wasm) eight at a time. A group holding a byte >= 0x80 is stored whole too, and only its ASCII
+// lanes before that byte are counted (the rest are overwritten later), so the run's tail needs no
+// byte-by-byte loop. Both paths give the same result: tests/core/text_test.cpp compares decoding of
+// mixed texts against a byte-by-byte reading.
+std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n, char32_t* block,
                             std::size_t& k) {
 #if defined(__SSE2__)
   const __m128i zero = _mm_setzero_si128();
-  while (i + 16 <= stop) {
+  while (i + 16 <= n && k < kDecodeBlock) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    if (_mm_movemask_epi8(bytes) != 0) break;
     const __m128i lo16 = _mm_unpacklo_epi8(bytes, zero);
     const __m128i hi16 = _mm_unpackhi_epi8(bytes, zero);
     auto* out = reinterpret_cast<__m128i*>(block + k);
@@ -555,17 +563,29 @@ std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t s
     _mm_storeu_si128(out + 1, _mm_unpackhi_epi16(lo16, zero));
     _mm_storeu_si128(out + 2, _mm_unpacklo_epi16(hi16, zero));
     _mm_storeu_si128(out + 3, _mm_unpackhi_epi16(hi16, zero));
+    if (const int high = _mm_movemask_epi8(bytes)) {
+      const auto ascii = static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(high)));
+      k += ascii;
+      return i + ascii;
+    }
     i += 16, k += 16;
   }
 #endif
-  while (i + 8 <= stop) {  // eight at a time while no byte has its high bit set
+  while (i + 8 <= n && k < kDecodeBlock) {  // eight at a time
     std::uint64_t word;
     std::memcpy(&word, s + i, 8);
-    if (word & 0x8080808080808080ULL) break;
     for (std::size_t b = 0; b < 8; ++b) block[k + b] = s[i + b];
+    if (const std::uint64_t high = word & 0x8080808080808080ULL) {
+      // The lowest-addressed high byte: the lowest set bit on little-endian machines (x86, wasm).
+      const auto ascii = std::endian::native == std::endian::little
+                             ? static_cast<std::size_t>(std::countr_zero(high)) / 8
+                             : static_cast<std::size_t>(std::countl_zero(high)) / 8;
+      k += ascii;
+      return i + ascii;
+    }
     i += 8, k += 8;
   }
-  while (i < stop && s[i] < 0x80) block[k++] = s[i++];
+  while (i < n && k < kDecodeBlock && s[i] < 0x80) block[k++] = s[i++];
   return i;
 }
 
@@ -581,8 +601,7 @@ Text Text::from_utf8(std::string_view utf8) {
   // Code points are decoded into a small buffer and appended in blocks: resizing chars_ up front
   // would first zero the whole array for nothing.
   t.chars_.reserve(n);
-  constexpr std::size_t kBlock = 256;
-  char32_t block[kBlock + 8];
+  char32_t block[kDecodeBlock + kWidenSlack];
   std::size_t k = 0;      // code points in block
   std::size_t total = 0;  // code points appended before the block
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
@@ -591,17 +610,14 @@ Text Text::from_utf8(std::string_view utf8) {
   std::uint32_t extra_bytes = 0;
   std::uint32_t extra_u16 = 0;
   while (i < n) {
-    if (k >= kBlock) {
+    if (k >= kDecodeBlock) {
       t.chars_.append(block, k);
       total += k;
       k = 0;
     }
     // ASCII fast path: one code point, one byte, one UTF-16 unit, nothing to record.
-    const std::size_t room = std::min(kBlock - k, n - i);
-    std::size_t stop = i + room;
-    i = widen_ascii_run(s, i, stop, block, k);
-    if (i >= n || k >= kBlock) continue;
-    if (s[i] < 0x80) continue;
+    i = widen_ascii_run(s, i, n, block, k);
+    if (i >= n || k >= kDecodeBlock || s[i] < 0x80) continue;
     const unsigned char b0 = s[i];
     std::size_t len = 0;
     char32_t cp = 0;
