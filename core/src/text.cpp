@@ -142,68 +142,77 @@ constexpr std::array<std::uint8_t, 128> kAsciiFlags = make_ascii_flags();
 
 class Tokenizer {
  public:
-  // Appends the tokens of chars to out, the word-like tokens before each token's end to word_prefix
-  // (which holds the 0 before the first), and the indices of tokens that may end a sentence to
-  // boundaries.
-  Tokenizer(const std::u32string& chars, std::vector<Token>& out, std::vector<std::uint32_t>& word_prefix,
+  // Appends the tokens of chars to out, the spans of the word-like ones to words, and the indices of
+  // tokens that may end a sentence to boundaries.
+  Tokenizer(const std::u32string& chars, std::vector<Token>& out, std::vector<WordSpan>& words,
             std::vector<std::uint32_t>& boundaries)
-      : c_(chars.data()), n_(chars.size()), out_(out), word_prefix_(word_prefix), boundaries_(boundaries) {}
+      : c_(chars.data()), n_(chars.size()), out_(out), words_(words), boundaries_(boundaries) {}
 
   // The common tokens (a word of ASCII letters, a run of ASCII white space, a lone ASCII punctuation
   // mark) are taken by fast paths that look at one byte-class table; anything else goes through
   // scan(). c_[n_] is the string's terminating 0, so loops that stop at a non-letter need no bounds
-  // check. Alongside each token it records the running count of word-like tokens and whether the
-  // token may end a sentence (a terminator, or white space holding a line break), so that sentence
-  // starts are found by visiting those few tokens only.
+  // check. Each path emits its own token, so the kind is a constant there and the word-like test, the
+  // span and the boundary bookkeeping fold away where they cannot apply. Alongside each token it
+  // records whether the token may end a sentence (a terminator, or white space holding a line break),
+  // so that sentence starts are found by visiting those few tokens only.
   void run() {
-    std::size_t i = 0;
-    std::uint32_t words = 0;
-    // Tokens and word counts are gathered in small local blocks and appended a block at a time:
-    // two push_backs per token (a capacity check and a reload of the vector's end each) cost more
-    // than the copy.
-    constexpr std::size_t kBlock = 64;
+    // Tokens and word spans are gathered in small local blocks and appended a block at a time: a
+    // push_back per token (a capacity check and a reload of the vector's end each) costs more than
+    // the copy. A block never holds more word spans than tokens, so one test serves both.
+    constexpr std::size_t kBlock = 128;
     Token block[kBlock];
-    std::uint32_t prefix[kBlock];
-    std::size_t k = 0;  // tokens in block
+    WordSpan spans[kBlock];
+    Token* t = block;
+    WordSpan* w = spans;
     auto flush = [&] {
-      out_.insert(out_.end(), block, block + k);
-      word_prefix_.insert(word_prefix_.end(), prefix, prefix + k);
-      k = 0;
+      out_.insert(out_.end(), block, t);
+      words_.insert(words_.end(), spans, w);
+      t = block, w = spans;
     };
+    auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
+      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(out_.size() + static_cast<std::size_t>(t - block)));
+      *t++ = {kind, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+      if (is_word_like(kind)) *w++ = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+      if (t == block + kBlock) flush();
+    };
+    std::size_t i = 0;
     while (i < n_) {
       const char32_t c = c_[i];
-      std::size_t end = 0;
-      TokenKind kind = TokenKind::punct;
-      bool boundary = false;
       if (c < 128) {
         const std::uint8_t flags = kAsciiFlags[c];
         if (flags & kLetter) {
           std::size_t j = i + 1;
           while (((c_[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (c_[n_] == 0 stops it)
-          if (plain_word_ends_at(j)) end = j, kind = TokenKind::word;
+          if (plain_word_ends_at(j)) {
+            emit(TokenKind::word, i, j, false);
+            i = j;
+            continue;
+          }
         } else if (flags & kBlank) {
           std::size_t j = i + 1;
           std::uint8_t seen = flags;
           while (c_[j] < 128 && (kAsciiFlags[c_[j]] & kBlank)) seen |= kAsciiFlags[c_[j++]];
-          if (c_[j] < 128) end = j, kind = TokenKind::space, boundary = (seen & kLineBreak) != 0;
+          if (c_[j] < 128) {
+            emit(TokenKind::space, i, j, (seen & kLineBreak) != 0);
+            i = j;
+            continue;
+          }
         } else if ((flags & kLonePunct) && c_[i + 1] < 128) {
-          end = i + 1, boundary = (flags & kTerminator) != 0;
+          emit(TokenKind::punct, i, i + 1, (flags & kTerminator) != 0);
+          ++i;
+          continue;
         }
       }
-      if (end == 0) {
-        end = scan(i, kind);
-        if (kind == TokenKind::space) {
-          for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c_[k]) == CharClass::line_break;
-        } else if (kind == TokenKind::punct) {
-          boundary = is_terminator(c);
-        }
+      TokenKind kind = TokenKind::punct;
+      const std::size_t end = scan(i, kind);
+      bool boundary = false;
+      if (kind == TokenKind::space) {
+        for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c_[k]) == CharClass::line_break;
+      } else if (kind == TokenKind::punct) {
+        boundary = is_terminator(c);
       }
-      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(out_.size() + k));
-      words += is_word_like(kind) ? 1 : 0;
-      block[k] = {kind, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
-      prefix[k] = words;
+      emit(kind, i, end, boundary);
       i = end;
-      if (++k == kBlock) flush();
     }
     flush();
   }
@@ -518,7 +527,7 @@ class Tokenizer {
   const char32_t* c_;
   std::size_t n_;
   std::vector<Token>& out_;
-  std::vector<std::uint32_t>& word_prefix_;
+  std::vector<WordSpan>& words_;
   std::vector<std::uint32_t>& boundaries_;
 };
 
@@ -713,10 +722,9 @@ std::uint32_t Text::utf16_offset(std::size_t cp) const {
 void Text::finish() {
   const std::size_t n = chars_.size();
   tokens_.reserve(n / 2 + 4);
-  word_prefix_.reserve(n / 2 + 5);
-  word_prefix_.push_back(0);
+  words_.reserve(n / 4 + 4);
   std::vector<std::uint32_t> boundaries;  // tokens that may end a sentence, ascending
-  Tokenizer(chars_, tokens_, word_prefix_, boundaries).run();
+  Tokenizer(chars_, tokens_, words_, boundaries).run();
 
   // Sentence starts: after a line break, or after a terminator (with any further terminators and
   // closing quotes) followed by space, the next visible token starts a sentence.
@@ -761,22 +769,21 @@ std::size_t Text::token_at(std::size_t cp) const {
   return static_cast<std::size_t>(it - tokens_.begin()) - 1;
 }
 
+// Both search words_ (the word-like tokens only, 8 bytes each) by end. A word-like token that begins
+// before begin either ends at or before it or is the one token straddling it, so those before begin
+// are words_before(begin) plus that one if it is word-like.
 std::size_t Text::words_between(std::size_t begin, std::size_t end) const {
   if (begin >= end) return 0;
-  // First token starting at or after begin; one past the last token ending at or before end.
-  auto first = std::lower_bound(tokens_.begin(), tokens_.end(), begin,
-                                [](const Token& t, std::size_t v) { return t.begin < v; });
-  auto last = std::upper_bound(tokens_.begin(), tokens_.end(), end,
-                               [](std::size_t v, const Token& t) { return v < t.end; });
-  if (last <= first) return 0;
-  return word_prefix_[static_cast<std::size_t>(last - tokens_.begin())] -
-         word_prefix_[static_cast<std::size_t>(first - tokens_.begin())];
+  const std::size_t to_end = words_before(end);
+  std::size_t before_begin = words_before(begin);
+  if (before_begin < words_.size() && words_[before_begin].begin < begin) ++before_begin;
+  return to_end > before_begin ? to_end - before_begin : 0;
 }
 
 std::size_t Text::words_before(std::size_t cp) const {
-  auto last = std::upper_bound(tokens_.begin(), tokens_.end(), cp,
-                               [](std::size_t v, const Token& t) { return v < t.end; });
-  return word_prefix_[static_cast<std::size_t>(last - tokens_.begin())];
+  auto last = std::upper_bound(words_.begin(), words_.end(), cp,
+                               [](std::size_t v, const WordSpan& w) { return v < w.end; });
+  return static_cast<std::size_t>(last - words_.begin());
 }
 
 bool Text::crosses_sentence(std::size_t begin, std::size_t end) const {
