@@ -41,6 +41,9 @@ bool is_modifier(CharClass k) {
 
 bool is_invisible(CharClass k) { return k == CharClass::format || k == CharClass::zwj; }
 
+// What a run of white space takes in (invisible characters join it).
+bool continues_space(CharClass k) { return k == CharClass::space || k == CharClass::line_break || is_invisible(k); }
+
 bool is_ascii_alnum(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -181,9 +184,7 @@ class Tokenizer {
       if (c < 128) {
         const std::uint8_t flags = kAsciiFlags[c];
         if (flags & kLetter) {
-          std::size_t j = i + 1;
-          while (((c_[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (c_[n_] == 0 stops it)
-          if (plain_word_ends_at(j)) {
+          if (const std::size_t j = plain_word_end(i + 1)) {
             emit(TokenKind::word, i, j, false);
             i = j;
             continue;
@@ -192,7 +193,7 @@ class Tokenizer {
           std::size_t j = i + 1;
           std::uint8_t seen = flags;
           while (c_[j] < 128 && (kAsciiFlags[c_[j]] & kBlank)) seen |= kAsciiFlags[c_[j++]];
-          if (c_[j] < 128) {
+          if (c_[j] < 128 || !continues_space(char_class(c_[j]))) {
             emit(TokenKind::space, i, j, (seen & kLineBreak) != 0);
             i = j;
             continue;
@@ -236,11 +237,7 @@ class Tokenizer {
       case CharClass::format:
       case CharClass::zwj: {
         std::size_t j = i + 1;
-        while (j < n_) {
-          const CharClass kj = char_class(c_[j]);
-          if (kj != CharClass::space && kj != CharClass::line_break && !is_invisible(kj)) break;
-          ++j;
-        }
+        while (j < n_ && continues_space(char_class(c_[j]))) ++j;
         kind = TokenKind::space;
         return j;
       }
@@ -296,12 +293,36 @@ class Tokenizer {
     return skip_modifiers(i + 1);
   }
 
+  // The end of a plain word whose ASCII letters run from before j, or 0 when scan() must decide: ASCII
+  // letters, with letters of other scripts ("café") and inner apostrophes before an ASCII letter
+  // ("can’t", "don't") among them, and then a character ending the word (plain_word_ends_at). Such a
+  // word is what scan_word() would take, and it holds no '.', '@' nor ':' before its end and is not
+  // "www", so none of the address scans can claim it.
+  std::size_t plain_word_end(std::size_t j) const {
+    while (true) {
+      while (((c_[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (c_[n_] == 0 stops it)
+      const char32_t next = c_[j];
+      if (next < 128) {
+        if (next != '\'' || !is_ascii_letter(c_[j + 1])) return plain_word_ends_at(j) ? j : 0;
+        j += 2;
+        continue;
+      }
+      const CharClass k = char_class(next);
+      if (k == CharClass::letter) {
+        ++j;
+      } else if (k == CharClass::punct && detail::is_apostrophe(next) && is_ascii_letter(c_[j + 1])) {
+        j += 2;
+      } else {
+        return 0;
+      }
+    }
+  }
+
   // True when a run of ASCII letters ending at j is a whole word token: what follows can neither
   // continue the word (digits, apostrophes, leet symbols, masks, accents) nor an address. A '.'
   // continues an address only before a character that can ("gov.uk", "j.smith@x.org", "a.-b@x.org").
   bool plain_word_ends_at(std::size_t j) const {
-    if (j >= n_) return true;
-    const char32_t next = c_[j];
+    const char32_t next = c_[j];  // j <= n_: the terminating 0 at worst, which ends the word
     if (next >= 128) return false;
     if (kAsciiFlags[next] & kEndsWord) return true;
     if (next != '.') return false;
