@@ -159,32 +159,41 @@ class Tokenizer {
   // records whether the token may end a sentence (a terminator, or white space holding a line break),
   // so that sentence starts are found by visiting those few tokens only.
   void run() {
+    // The loop reads the text through locals: after a call on a slow path the compiler would
+    // otherwise reload c_ and n_ on every token, not knowing the call leaves them alone.
+    const char32_t* const c = c_;
+    const std::size_t n = n_;
     // Tokens and word spans are gathered in small local blocks and appended a block at a time: a
     // push_back per token (a capacity check and a reload of the vector's end each) costs more than
-    // the copy. A block never holds more word spans than tokens, so one test serves both.
+    // the copy. A block never holds more word spans than tokens, so one test serves both. The fill
+    // pointers are passed to flush by value, so they stay in registers.
     constexpr std::size_t kBlock = 128;
     Token block[kBlock];
     WordSpan spans[kBlock];
     Token* t = block;
     WordSpan* w = spans;
-    auto flush = [&] {
-      out_.insert(out_.end(), block, t);
-      words_.insert(words_.end(), spans, w);
-      t = block, w = spans;
+    std::size_t flushed = 0;  // tokens appended to out_ before the block
+    auto flush = [&](Token* t_end, WordSpan* w_end) {
+      out_.insert(out_.end(), block, t_end);
+      words_.insert(words_.end(), spans, w_end);
     };
     auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
-      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(out_.size() + static_cast<std::size_t>(t - block)));
+      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(flushed + static_cast<std::size_t>(t - block)));
       *t++ = {kind, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (is_word_like(kind)) *w++ = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
-      if (t == block + kBlock) flush();
+      if (t == block + kBlock) {
+        flush(t, w);
+        flushed += kBlock;
+        t = block, w = spans;
+      }
     };
     std::size_t i = 0;
-    while (i < n_) {
-      const char32_t c = c_[i];
-      if (c < 128) {
-        const std::uint8_t flags = kAsciiFlags[c];
+    while (i < n) {
+      const char32_t first = c[i];
+      if (first < 128) {
+        const std::uint8_t flags = kAsciiFlags[first];
         if (flags & kLetter) {
-          if (const std::size_t j = plain_word_end(i + 1)) {
+          if (const std::size_t j = plain_word_end(c, i + 1)) {
             emit(TokenKind::word, i, j, false);
             i = j;
             continue;
@@ -192,13 +201,13 @@ class Tokenizer {
         } else if (flags & kBlank) {
           std::size_t j = i + 1;
           std::uint8_t seen = flags;
-          while (c_[j] < 128 && (kAsciiFlags[c_[j]] & kBlank)) seen |= kAsciiFlags[c_[j++]];
-          if (c_[j] < 128 || !continues_space(char_class(c_[j]))) {
+          while (c[j] < 128 && (kAsciiFlags[c[j]] & kBlank)) seen |= kAsciiFlags[c[j++]];
+          if (c[j] < 128 || !continues_space(char_class(c[j]))) {
             emit(TokenKind::space, i, j, (seen & kLineBreak) != 0);
             i = j;
             continue;
           }
-        } else if ((flags & kLonePunct) && c_[i + 1] < 128) {
+        } else if ((flags & kLonePunct) && c[i + 1] < 128) {
           emit(TokenKind::punct, i, i + 1, (flags & kTerminator) != 0);
           ++i;
           continue;
@@ -208,14 +217,14 @@ class Tokenizer {
       const std::size_t end = scan(i, kind);
       bool boundary = false;
       if (kind == TokenKind::space) {
-        for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c_[k]) == CharClass::line_break;
+        for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c[k]) == CharClass::line_break;
       } else if (kind == TokenKind::punct) {
-        boundary = is_terminator(c);
+        boundary = is_terminator(first);
       }
       emit(kind, i, end, boundary);
       i = end;
     }
-    flush();
+    flush(t, w);
   }
 
  private:
@@ -227,8 +236,9 @@ class Tokenizer {
     return j;
   }
 
-  // Returns the end of the token starting at i (> i) and sets its kind.
-  std::size_t scan(std::size_t i, TokenKind& kind) const {
+  // Returns the end of the token starting at i (> i) and sets its kind. Kept out of line: inlined,
+  // its many paths crowd run()'s registers, and the fast paths' fill pointers go to the stack.
+  [[gnu::noinline]] std::size_t scan(std::size_t i, TokenKind& kind) const {
     const CharClass k = char_class(c_[i]);
     const char32_t a = detail::ascii_equivalent(c_[i]);
     switch (k) {
@@ -298,19 +308,19 @@ class Tokenizer {
   // ("can’t", "don't") among them, and then a character ending the word (plain_word_ends_at). Such a
   // word is what scan_word() would take, and it holds no '.', '@' nor ':' before its end and is not
   // "www", so none of the address scans can claim it.
-  std::size_t plain_word_end(std::size_t j) const {
+  static std::size_t plain_word_end(const char32_t* c, std::size_t j) {
     while (true) {
-      while (((c_[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (c_[n_] == 0 stops it)
-      const char32_t next = c_[j];
+      while (((c[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (the terminating 0 stops it)
+      const char32_t next = c[j];
       if (next < 128) {
-        if (next != '\'' || !is_ascii_letter(c_[j + 1])) return plain_word_ends_at(j) ? j : 0;
+        if (next != '\'' || !is_ascii_letter(c[j + 1])) return plain_word_ends_at(c, j) ? j : 0;
         j += 2;
         continue;
       }
       const CharClass k = char_class(next);
       if (k == CharClass::letter) {
         ++j;
-      } else if (k == CharClass::punct && detail::is_apostrophe(next) && is_ascii_letter(c_[j + 1])) {
+      } else if (k == CharClass::punct && detail::is_apostrophe(next) && is_ascii_letter(c[j + 1])) {
         j += 2;
       } else {
         return 0;
@@ -321,12 +331,12 @@ class Tokenizer {
   // True when a run of ASCII letters ending at j is a whole word token: what follows can neither
   // continue the word (digits, apostrophes, leet symbols, masks, accents) nor an address. A '.'
   // continues an address only before a character that can ("gov.uk", "j.smith@x.org", "a.-b@x.org").
-  bool plain_word_ends_at(std::size_t j) const {
-    const char32_t next = c_[j];  // j <= n_: the terminating 0 at worst, which ends the word
+  static bool plain_word_ends_at(const char32_t* c, std::size_t j) {
+    const char32_t next = c[j];  // j <= n_: the terminating 0 at worst, which ends the word
     if (next >= 128) return false;
     if (kAsciiFlags[next] & kEndsWord) return true;
     if (next != '.') return false;
-    const char32_t after = c_[j + 1];  // j + 1 <= n_: the terminating 0 at worst
+    const char32_t after = c[j + 1];  // j + 1 <= n_: the terminating 0 at worst
     return after >= 128 ? false : !(kAsciiFlags[after] & kInEmailLocal);
   }
 
