@@ -212,6 +212,14 @@ class Tokenizer {
           ++i;
           continue;
         }
+      } else if (c[i + 1] < 128 && char_class(first) == CharClass::punct) {
+        // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
+        const char32_t a = detail::ascii_equivalent(first);
+        if (a != '#' && a != '*' && a != '@') {
+          emit(TokenKind::punct, i, i + 1, is_terminator(first));
+          ++i;
+          continue;
+        }
       }
       TokenKind kind = TokenKind::punct;
       const std::size_t end = scan(i, kind);
@@ -303,41 +311,75 @@ class Tokenizer {
     return skip_modifiers(i + 1);
   }
 
-  // The end of a plain word whose ASCII letters run from before j, or 0 when scan() must decide: ASCII
-  // letters, with letters of other scripts ("café") and inner apostrophes before an ASCII letter
-  // ("can’t", "don't") among them, and then a character ending the word (plain_word_ends_at). Such a
-  // word is what scan_word() would take, and it holds no '.', '@' nor ':' before its end and is not
-  // "www", so none of the address scans can claim it.
+  // The end of a plain word whose ASCII letters run from before j, or 0 when scan() must decide. It
+  // takes what scan_word() would take from ASCII letters: letters of other scripts ("café"), inner
+  // apostrophes before an ASCII letter ("can’t", "don't"), leet symbols between letters ("sh!t"),
+  // masks ("f*ck", "f***"). It ends the word at a character that neither continues it nor an address;
+  // digits, marks, invisible characters and '@' '-' '_' '%' '+' after a letter go to scan(). Such a
+  // word holds no '.' and is not "www" or "http(s)" before "://", so none of the address scans that
+  // scan() tries on a word followed by '.', ':' or '/' can claim it.
   static std::size_t plain_word_end(const char32_t* c, std::size_t j) {
     while (true) {
       while (((c[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (the terminating 0 stops it)
       const char32_t next = c[j];
       if (next < 128) {
-        if (next != '\'' || !is_ascii_letter(c[j + 1])) return plain_word_ends_at(c, j) ? j : 0;
-        j += 2;
-        continue;
+        if (kAsciiFlags[next] & kEndsWord) return j;  // most words: white space, ',' and the like
+        switch (next) {
+          case '.': {  // continues an address only before a character that can ("gov.uk", "j.smith@x.org")
+            const char32_t after = c[j + 1];  // j + 1 <= n: the terminating 0 at worst
+            return after >= 128 || !(kAsciiFlags[after] & kInEmailLocal) ? j : 0;
+          }
+          case '\'':
+            if (is_ascii_letter(c[j + 1])) {
+              j += 2;
+              continue;
+            }
+            return c[j + 1] < 128 ? j : 0;
+          case ':':  // "http://" only
+            return c[j + 1] != '/' ? j : 0;
+          case '/':
+            return j;
+          case '!':
+          case '$': {  // a leet run ("sh!t", "a$$hole") continues the word before a letter
+            std::size_t m = j + 1;
+            while (c[m] == '!' || c[m] == '$' || c[m] == '@') ++m;
+            if (is_ascii_letter(c[m])) {
+              j = m;
+              continue;
+            }
+            return c[m] < 128 ? j : 0;
+          }
+          case '*': {  // a mask continues the word before a letter ("f*ck") or ends it ("f***")
+            std::size_t m = j + 1;
+            while (c[m] == '*') ++m;
+            if (is_ascii_letter(c[m])) {
+              j = m;
+              continue;
+            }
+            return c[m] < 128 ? m : 0;
+          }
+          default:
+            return 0;
+        }
       }
       const CharClass k = char_class(next);
       if (k == CharClass::letter) {
         ++j;
-      } else if (k == CharClass::punct && detail::is_apostrophe(next) && is_ascii_letter(c[j + 1])) {
-        j += 2;
-      } else {
-        return 0;
+        continue;
       }
+      if (k != CharClass::punct && k != CharClass::space && k != CharClass::line_break &&
+          k != CharClass::pictographic && k != CharClass::regional)
+        return 0;  // digits, marks, selectors, invisible characters
+      if (detail::is_apostrophe(next)) {
+        if (is_ascii_letter(c[j + 1])) {
+          j += 2;
+          continue;
+        }
+        return c[j + 1] < 128 ? j : 0;
+      }
+      const char32_t a = detail::ascii_equivalent(next);
+      return a == '@' || a == '$' || a == '!' || a == '*' ? 0 : j;
     }
-  }
-
-  // True when a run of ASCII letters ending at j is a whole word token: what follows can neither
-  // continue the word (digits, apostrophes, leet symbols, masks, accents) nor an address. A '.'
-  // continues an address only before a character that can ("gov.uk", "j.smith@x.org", "a.-b@x.org").
-  static bool plain_word_ends_at(const char32_t* c, std::size_t j) {
-    const char32_t next = c[j];  // j <= n_: the terminating 0 at worst, which ends the word
-    if (next >= 128) return false;
-    if (kAsciiFlags[next] & kEndsWord) return true;
-    if (next != '.') return false;
-    const char32_t after = c[j + 1];  // j + 1 <= n_: the terminating 0 at worst
-    return after >= 128 ? false : !(kAsciiFlags[after] & kInEmailLocal);
   }
 
   static bool may_continue_address(char32_t c) {
