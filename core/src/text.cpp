@@ -717,10 +717,13 @@ Text Text::from_utf8(std::string_view utf8) {
       if (b0 == 0xF0) lo = 0x90;
       if (b0 == 0xF4) hi = 0x8F;
     }
+    // The second byte's range implies it is a continuation byte; the third and fourth are tested
+    // without a loop.
     bool ok = len != 0 && i + len <= n && s[i + 1] >= lo && s[i + 1] <= hi;
-    for (std::size_t c = 1; ok && c < len; ++c) {
-      ok = (s[i + c] & 0xC0) == 0x80;
-      cp = (cp << 6) | (s[i + c] & 0x3F);
+    if (ok) {
+      cp = (cp << 6) | (s[i + 1] & 0x3F);
+      if (len >= 3) ok = (s[i + 2] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 2] & 0x3F);
+      if (len == 4) ok = ok && (s[i + 3] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 3] & 0x3F);
     }
     if (ok) {
       block[k] = cp;
