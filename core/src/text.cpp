@@ -1,10 +1,12 @@
 // text.cpp — the text model: decoding (UTF-8 and UTF-16) with per-code-point offsets, the tokenizer
 // (words, numbers, URLs, emails, mentions, hashtags, emoji, punctuation, space) and sentence starts.
 // Performance (issue 2 §7): decoding appends blocks of code points (no zero-filled array first),
-// widening ASCII sixteen bytes at a time with SSE2; the tokenizer takes plain ASCII words, white
-// space and lone marks by table-driven fast paths, appends tokens a block at a time, and records,
-// as it goes, the word counts and the few tokens that may end a sentence, so sentence starts need
-// no second pass over every token.
+// widening ASCII sixteen bytes at a time with SSE2 (eight without) down to the first high byte; the
+// tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
+// symbols and masks), white space and lone marks by table-driven fast paths, scan() taking the rest
+// (about one token in twenty of the benchmark text), appends tokens a block at a time, and records,
+// as it goes, the spans of the word-like tokens (what words_before/words_between search) and the
+// few tokens that may end a sentence, so sentence starts need no second pass over every token.
 #include "postcheck/text.h"
 
 #include <algorithm>
@@ -42,7 +44,9 @@ bool is_modifier(CharClass k) {
 bool is_invisible(CharClass k) { return k == CharClass::format || k == CharClass::zwj; }
 
 // What a run of white space takes in (invisible characters join it).
-bool continues_space(CharClass k) { return k == CharClass::space || k == CharClass::line_break || is_invisible(k); }
+bool continues_space(CharClass k) {
+  return k == CharClass::space || k == CharClass::line_break || is_invisible(k);
+}
 
 bool is_ascii_alnum(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -78,7 +82,9 @@ constexpr std::uint64_t packed_lower_word(const Char* s, std::size_t len) {
   }
   return key;
 }
-constexpr std::uint64_t packed_lower_word(std::string_view s) { return packed_lower_word(s.data(), s.size()); }
+constexpr std::uint64_t packed_lower_word(std::string_view s) {
+  return packed_lower_word(s.data(), s.size());
+}
 
 // kAbbreviations packed, ascending (for a binary search).
 constexpr std::array<std::uint64_t, kAbbreviations.size()> kAbbreviationKeys = [] {
@@ -178,7 +184,8 @@ class Tokenizer {
       words_.insert(words_.end(), spans, w_end);
     };
     auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
-      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(flushed + static_cast<std::size_t>(t - block)));
+      if (boundary)
+        boundaries_.push_back(static_cast<std::uint32_t>(flushed + static_cast<std::size_t>(t - block)));
       *t++ = {kind, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (is_word_like(kind)) *w++ = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (t == block + kBlock) {
