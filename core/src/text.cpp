@@ -1,14 +1,17 @@
 // text.cpp — the text model: decoding (UTF-8 and UTF-16) with per-code-point offsets, the tokenizer
 // (words, numbers, URLs, emails, mentions, hashtags, emoji, punctuation, space) and sentence starts.
 // Performance (issue 2 §7): decoding appends blocks of code points (no zero-filled array first),
-// widening ASCII sixteen bytes at a time with SSE2; the tokenizer takes plain ASCII words, white
-// space and lone marks by table-driven fast paths, appends tokens a block at a time, and records,
-// as it goes, the word counts and the few tokens that may end a sentence, so sentence starts need
-// no second pass over every token.
+// widening ASCII sixteen bytes at a time with SSE2 (eight without) down to the first high byte; the
+// tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
+// symbols and masks), white space and lone marks by table-driven fast paths, scan() taking the rest
+// (about one token in twenty of the benchmark text), appends tokens a block at a time, and records,
+// as it goes, the spans of the word-like tokens (what words_before/words_between search) and the
+// few tokens that may end a sentence, so sentence starts need no second pass over every token.
 #include "postcheck/text.h"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string_view>
 
@@ -40,11 +43,16 @@ bool is_modifier(CharClass k) {
 
 bool is_invisible(CharClass k) { return k == CharClass::format || k == CharClass::zwj; }
 
+// What a run of white space takes in (invisible characters join it).
+bool continues_space(CharClass k) {
+  return k == CharClass::space || k == CharClass::line_break || is_invisible(k);
+}
+
 bool is_ascii_alnum(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char32_t ascii_lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+constexpr bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr char32_t ascii_lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 // Top-level domains accepted for a bare host ("gov.uk", "1drv.ms/f/…") without http:// or www.
 // Deliberately short: words that end sentences typed without a space ("did.it", "hell.no") must not
@@ -58,6 +66,33 @@ constexpr std::array<std::string_view, 38> kBareHostTlds = {
 constexpr std::array<std::string_view, 26> kAbbreviations = {
     "mr", "mrs", "ms", "mx", "dr", "st", "prof", "rev", "mt", "jr", "sr", "vs", "approx",
     "dept", "tel", "ext", "fig", "cllr", "sgt", "capt", "col", "gen", "lt", "hon", "ref", "eg"};
+constexpr std::size_t kMaxAbbreviation = 6;
+
+// A word of at most kMaxAbbreviation ASCII letters as one integer, lower-cased, a byte a letter (so
+// words of different lengths differ); 0 for a longer word or one holding anything else. Comparing
+// integers instead of strings: the sentence pass looks up every short word before a '.'.
+template <typename Char>
+constexpr std::uint64_t packed_lower_word(const Char* s, std::size_t len) {
+  if (len > kMaxAbbreviation) return 0;
+  std::uint64_t key = 0;
+  for (std::size_t k = 0; k < len; ++k) {
+    const auto c = static_cast<char32_t>(s[k]);
+    if (!is_ascii_letter(c)) return 0;
+    key = key << 8 | ascii_lower(c);
+  }
+  return key;
+}
+constexpr std::uint64_t packed_lower_word(std::string_view s) {
+  return packed_lower_word(s.data(), s.size());
+}
+
+// kAbbreviations packed, ascending (for a binary search).
+constexpr std::array<std::uint64_t, kAbbreviations.size()> kAbbreviationKeys = [] {
+  std::array<std::uint64_t, kAbbreviations.size()> keys{};
+  for (std::size_t k = 0; k < keys.size(); ++k) keys[k] = packed_lower_word(kAbbreviations[k]);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}();
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
@@ -116,70 +151,95 @@ constexpr std::array<std::uint8_t, 128> kAsciiFlags = make_ascii_flags();
 
 class Tokenizer {
  public:
-  // Appends the tokens of chars to out, the word-like tokens before each token's end to word_prefix
-  // (which holds the 0 before the first), and the indices of tokens that may end a sentence to
-  // boundaries.
-  Tokenizer(const std::u32string& chars, std::vector<Token>& out, std::vector<std::uint32_t>& word_prefix,
+  // Appends the tokens of chars to out, the spans of the word-like ones to words, and the indices of
+  // tokens that may end a sentence to boundaries.
+  Tokenizer(const std::u32string& chars, std::vector<Token>& out, std::vector<WordSpan>& words,
             std::vector<std::uint32_t>& boundaries)
-      : c_(chars.data()), n_(chars.size()), out_(out), word_prefix_(word_prefix), boundaries_(boundaries) {}
+      : c_(chars.data()), n_(chars.size()), out_(out), words_(words), boundaries_(boundaries) {}
 
   // The common tokens (a word of ASCII letters, a run of ASCII white space, a lone ASCII punctuation
   // mark) are taken by fast paths that look at one byte-class table; anything else goes through
   // scan(). c_[n_] is the string's terminating 0, so loops that stop at a non-letter need no bounds
-  // check. Alongside each token it records the running count of word-like tokens and whether the
-  // token may end a sentence (a terminator, or white space holding a line break), so that sentence
-  // starts are found by visiting those few tokens only.
+  // check. Each path emits its own token, so the kind is a constant there and the word-like test, the
+  // span and the boundary bookkeeping fold away where they cannot apply. Alongside each token it
+  // records whether the token may end a sentence (a terminator, or white space holding a line break),
+  // so that sentence starts are found by visiting those few tokens only.
   void run() {
-    std::size_t i = 0;
-    std::uint32_t words = 0;
-    // Tokens and word counts are gathered in small local blocks and appended a block at a time:
-    // two push_backs per token (a capacity check and a reload of the vector's end each) cost more
-    // than the copy.
-    constexpr std::size_t kBlock = 64;
+    // The loop reads the text through locals: after a call on a slow path the compiler would
+    // otherwise reload c_ and n_ on every token, not knowing the call leaves them alone.
+    const char32_t* const c = c_;
+    const std::size_t n = n_;
+    // Tokens and word spans are gathered in small local blocks and appended a block at a time: a
+    // push_back per token (a capacity check and a reload of the vector's end each) costs more than
+    // the copy. A block never holds more word spans than tokens, so one test serves both. The fill
+    // pointers are passed to flush by value, so they stay in registers.
+    constexpr std::size_t kBlock = 128;
     Token block[kBlock];
-    std::uint32_t prefix[kBlock];
-    std::size_t k = 0;  // tokens in block
-    auto flush = [&] {
-      out_.insert(out_.end(), block, block + k);
-      word_prefix_.insert(word_prefix_.end(), prefix, prefix + k);
-      k = 0;
+    WordSpan spans[kBlock];
+    Token* t = block;
+    WordSpan* w = spans;
+    std::size_t flushed = 0;  // tokens appended to out_ before the block
+    auto flush = [&](Token* t_end, WordSpan* w_end) {
+      out_.insert(out_.end(), block, t_end);
+      words_.insert(words_.end(), spans, w_end);
     };
-    while (i < n_) {
-      const char32_t c = c_[i];
-      std::size_t end = 0;
-      TokenKind kind = TokenKind::punct;
-      bool boundary = false;
-      if (c < 128) {
-        const std::uint8_t flags = kAsciiFlags[c];
+    auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
+      if (boundary)
+        boundaries_.push_back(static_cast<std::uint32_t>(flushed + static_cast<std::size_t>(t - block)));
+      *t++ = {kind, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+      if (is_word_like(kind)) *w++ = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+      if (t == block + kBlock) {
+        flush(t, w);
+        flushed += kBlock;
+        t = block, w = spans;
+      }
+    };
+    std::size_t i = 0;
+    while (i < n) {
+      const char32_t first = c[i];
+      if (first < 128) {
+        const std::uint8_t flags = kAsciiFlags[first];
         if (flags & kLetter) {
-          std::size_t j = i + 1;
-          while (((c_[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (c_[n_] == 0 stops it)
-          if (plain_word_ends_at(j)) end = j, kind = TokenKind::word;
+          if (const std::size_t j = plain_word_end(c, i + 1)) {
+            emit(TokenKind::word, i, j, false);
+            i = j;
+            continue;
+          }
         } else if (flags & kBlank) {
           std::size_t j = i + 1;
           std::uint8_t seen = flags;
-          while (c_[j] < 128 && (kAsciiFlags[c_[j]] & kBlank)) seen |= kAsciiFlags[c_[j++]];
-          if (c_[j] < 128) end = j, kind = TokenKind::space, boundary = (seen & kLineBreak) != 0;
-        } else if ((flags & kLonePunct) && c_[i + 1] < 128) {
-          end = i + 1, boundary = (flags & kTerminator) != 0;
+          while (c[j] < 128 && (kAsciiFlags[c[j]] & kBlank)) seen |= kAsciiFlags[c[j++]];
+          if (c[j] < 128 || !continues_space(char_class(c[j]))) {
+            emit(TokenKind::space, i, j, (seen & kLineBreak) != 0);
+            i = j;
+            continue;
+          }
+        } else if ((flags & kLonePunct) && c[i + 1] < 128) {
+          emit(TokenKind::punct, i, i + 1, (flags & kTerminator) != 0);
+          ++i;
+          continue;
+        }
+      } else if (c[i + 1] < 128 && char_class(first) == CharClass::punct) {
+        // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
+        const char32_t a = detail::ascii_equivalent(first);
+        if (a != '#' && a != '*' && a != '@') {
+          emit(TokenKind::punct, i, i + 1, is_terminator(first));
+          ++i;
+          continue;
         }
       }
-      if (end == 0) {
-        end = scan(i, kind);
-        if (kind == TokenKind::space) {
-          for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c_[k]) == CharClass::line_break;
-        } else if (kind == TokenKind::punct) {
-          boundary = is_terminator(c);
-        }
+      TokenKind kind = TokenKind::punct;
+      const std::size_t end = scan(i, kind);
+      bool boundary = false;
+      if (kind == TokenKind::space) {
+        for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c[k]) == CharClass::line_break;
+      } else if (kind == TokenKind::punct) {
+        boundary = is_terminator(first);
       }
-      if (boundary) boundaries_.push_back(static_cast<std::uint32_t>(out_.size() + k));
-      words += is_word_like(kind) ? 1 : 0;
-      block[k] = {kind, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
-      prefix[k] = words;
+      emit(kind, i, end, boundary);
       i = end;
-      if (++k == kBlock) flush();
     }
-    flush();
+    flush(t, w);
   }
 
  private:
@@ -191,8 +251,9 @@ class Tokenizer {
     return j;
   }
 
-  // Returns the end of the token starting at i (> i) and sets its kind.
-  std::size_t scan(std::size_t i, TokenKind& kind) const {
+  // Returns the end of the token starting at i (> i) and sets its kind. Kept out of line: inlined,
+  // its many paths crowd run()'s registers, and the fast paths' fill pointers go to the stack.
+  [[gnu::noinline]] std::size_t scan(std::size_t i, TokenKind& kind) const {
     const CharClass k = char_class(c_[i]);
     const char32_t a = detail::ascii_equivalent(c_[i]);
     switch (k) {
@@ -201,11 +262,7 @@ class Tokenizer {
       case CharClass::format:
       case CharClass::zwj: {
         std::size_t j = i + 1;
-        while (j < n_) {
-          const CharClass kj = char_class(c_[j]);
-          if (kj != CharClass::space && kj != CharClass::line_break && !is_invisible(kj)) break;
-          ++j;
-        }
+        while (j < n_ && continues_space(char_class(c_[j]))) ++j;
         kind = TokenKind::space;
         return j;
       }
@@ -261,17 +318,75 @@ class Tokenizer {
     return skip_modifiers(i + 1);
   }
 
-  // True when a run of ASCII letters ending at j is a whole word token: what follows can neither
-  // continue the word (digits, apostrophes, leet symbols, masks, accents) nor an address. A '.'
-  // continues an address only before a character that can ("gov.uk", "j.smith@x.org", "a.-b@x.org").
-  bool plain_word_ends_at(std::size_t j) const {
-    if (j >= n_) return true;
-    const char32_t next = c_[j];
-    if (next >= 128) return false;
-    if (kAsciiFlags[next] & kEndsWord) return true;
-    if (next != '.') return false;
-    const char32_t after = c_[j + 1];  // j + 1 <= n_: the terminating 0 at worst
-    return after >= 128 ? false : !(kAsciiFlags[after] & kInEmailLocal);
+  // The end of a plain word whose ASCII letters run from before j, or 0 when scan() must decide. It
+  // takes what scan_word() would take from ASCII letters: letters of other scripts ("café"), inner
+  // apostrophes before an ASCII letter ("can’t", "don't"), leet symbols between letters ("sh!t"),
+  // masks ("f*ck", "f***"). It ends the word at a character that neither continues it nor an address;
+  // digits, marks, invisible characters and '@' '-' '_' '%' '+' after a letter go to scan(). Such a
+  // word holds no '.' and is not "www" or "http(s)" before "://", so none of the address scans that
+  // scan() tries on a word followed by '.', ':' or '/' can claim it.
+  static std::size_t plain_word_end(const char32_t* c, std::size_t j) {
+    while (true) {
+      while (((c[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (the terminating 0 stops it)
+      const char32_t next = c[j];
+      if (next < 128) {
+        if (kAsciiFlags[next] & kEndsWord) return j;  // most words: white space, ',' and the like
+        switch (next) {
+          case '.': {  // continues an address only before a character that can ("gov.uk", "j.smith@x.org")
+            const char32_t after = c[j + 1];  // j + 1 <= n: the terminating 0 at worst
+            return after >= 128 || !(kAsciiFlags[after] & kInEmailLocal) ? j : 0;
+          }
+          case '\'':
+            if (is_ascii_letter(c[j + 1])) {
+              j += 2;
+              continue;
+            }
+            return c[j + 1] < 128 ? j : 0;
+          case ':':  // "http://" only
+            return c[j + 1] != '/' ? j : 0;
+          case '/':
+            return j;
+          case '!':
+          case '$': {  // a leet run ("sh!t", "a$$hole") continues the word before a letter
+            std::size_t m = j + 1;
+            while (c[m] == '!' || c[m] == '$' || c[m] == '@') ++m;
+            if (is_ascii_letter(c[m])) {
+              j = m;
+              continue;
+            }
+            return c[m] < 128 ? j : 0;
+          }
+          case '*': {  // a mask continues the word before a letter ("f*ck") or ends it ("f***")
+            std::size_t m = j + 1;
+            while (c[m] == '*') ++m;
+            if (is_ascii_letter(c[m])) {
+              j = m;
+              continue;
+            }
+            return c[m] < 128 ? m : 0;
+          }
+          default:
+            return 0;
+        }
+      }
+      const CharClass k = char_class(next);
+      if (k == CharClass::letter) {
+        ++j;
+        continue;
+      }
+      if (k != CharClass::punct && k != CharClass::space && k != CharClass::line_break &&
+          k != CharClass::pictographic && k != CharClass::regional)
+        return 0;  // digits, marks, selectors, invisible characters
+      if (detail::is_apostrophe(next)) {
+        if (is_ascii_letter(c[j + 1])) {
+          j += 2;
+          continue;
+        }
+        return c[j + 1] < 128 ? j : 0;
+      }
+      const char32_t a = detail::ascii_equivalent(next);
+      return a == '@' || a == '$' || a == '!' || a == '*' ? 0 : j;
+    }
   }
 
   static bool may_continue_address(char32_t c) {
@@ -492,7 +607,7 @@ class Tokenizer {
   const char32_t* c_;
   std::size_t n_;
   std::vector<Token>& out_;
-  std::vector<std::uint32_t>& word_prefix_;
+  std::vector<WordSpan>& words_;
   std::vector<std::uint32_t>& boundaries_;
 };
 
@@ -504,31 +619,32 @@ bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token
   const Token& w = tokens[t - 1];
   const std::size_t len = w.end - w.begin;
   if (len == 1) return chars[w.begin] != 'I';  // initials ("M.H.", "e.g."), but "I." ends a sentence
-  if (len > 6) return false;
-  char lower[6] = {};
-  for (std::size_t k = 0; k < len; ++k) {
-    const char32_t c = chars[w.begin + k];
-    if (!is_ascii_letter(c)) return false;
-    lower[k] = static_cast<char>(ascii_lower(c));
-  }
-  const std::string_view word(lower, len);
-  if (word == "no" || word == "nos")
+  const std::uint64_t word = packed_lower_word(chars.data() + w.begin, len);
+  if (word == 0) return false;
+  if (word == packed_lower_word("no") || word == packed_lower_word("nos"))
     return next_word < tokens.size() && tokens[next_word].kind == TokenKind::number;
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+  return std::binary_search(kAbbreviationKeys.begin(), kAbbreviationKeys.end(), word);
 }
 
 
-// Copies the ASCII bytes of s[i, stop) into block[k...] as code points, up to the first byte with its
-// high bit set; returns the index it stopped at and advances k. With SSE2, sixteen bytes at a time
-// (each widened to four 32-bit lanes); the scalar path (wasm) eight at a time. Both give the same
-// result: tests/core/text_test.cpp compares decoding of mixed texts against a byte-by-byte reading.
-std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t stop, char32_t* block,
+// Decoded code points are gathered in a block of kDecodeBlock (and appended to chars_ a block at a
+// time), with room for kWidenSlack more: the ASCII path stores a whole group of lanes at once.
+constexpr std::size_t kDecodeBlock = 256;
+constexpr std::size_t kWidenSlack = 16;
+
+// Copies the ASCII bytes of s[i, n) into block[k...] as code points, up to the first byte with its
+// high bit set, or until the block holds kDecodeBlock or more; returns the index it stopped at and
+// advances k. With SSE2, sixteen bytes at a time (each widened to four 32-bit lanes); the scalar path
+// (wasm) eight at a time. A group holding a byte >= 0x80 is stored whole too, and only its ASCII
+// lanes before that byte are counted (the rest are overwritten later), so the run's tail needs no
+// byte-by-byte loop. Both paths give the same result: tests/core/text_test.cpp compares decoding of
+// mixed texts against a byte-by-byte reading.
+std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n, char32_t* block,
                             std::size_t& k) {
 #if defined(__SSE2__)
   const __m128i zero = _mm_setzero_si128();
-  while (i + 16 <= stop) {
+  while (i + 16 <= n && k < kDecodeBlock) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    if (_mm_movemask_epi8(bytes) != 0) break;
     const __m128i lo16 = _mm_unpacklo_epi8(bytes, zero);
     const __m128i hi16 = _mm_unpackhi_epi8(bytes, zero);
     auto* out = reinterpret_cast<__m128i*>(block + k);
@@ -536,17 +652,29 @@ std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t s
     _mm_storeu_si128(out + 1, _mm_unpackhi_epi16(lo16, zero));
     _mm_storeu_si128(out + 2, _mm_unpacklo_epi16(hi16, zero));
     _mm_storeu_si128(out + 3, _mm_unpackhi_epi16(hi16, zero));
+    if (const int high = _mm_movemask_epi8(bytes)) {
+      const auto ascii = static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(high)));
+      k += ascii;
+      return i + ascii;
+    }
     i += 16, k += 16;
   }
 #endif
-  while (i + 8 <= stop) {  // eight at a time while no byte has its high bit set
+  while (i + 8 <= n && k < kDecodeBlock) {  // eight at a time
     std::uint64_t word;
     std::memcpy(&word, s + i, 8);
-    if (word & 0x8080808080808080ULL) break;
     for (std::size_t b = 0; b < 8; ++b) block[k + b] = s[i + b];
+    if (const std::uint64_t high = word & 0x8080808080808080ULL) {
+      // The lowest-addressed high byte: the lowest set bit on little-endian machines (x86, wasm).
+      const auto ascii = std::endian::native == std::endian::little
+                             ? static_cast<std::size_t>(std::countr_zero(high)) / 8
+                             : static_cast<std::size_t>(std::countl_zero(high)) / 8;
+      k += ascii;
+      return i + ascii;
+    }
     i += 8, k += 8;
   }
-  while (i < stop && s[i] < 0x80) block[k++] = s[i++];
+  while (i < n && k < kDecodeBlock && s[i] < 0x80) block[k++] = s[i++];
   return i;
 }
 
@@ -562,8 +690,7 @@ Text Text::from_utf8(std::string_view utf8) {
   // Code points are decoded into a small buffer and appended in blocks: resizing chars_ up front
   // would first zero the whole array for nothing.
   t.chars_.reserve(n);
-  constexpr std::size_t kBlock = 256;
-  char32_t block[kBlock + 8];
+  char32_t block[kDecodeBlock + kWidenSlack];
   std::size_t k = 0;      // code points in block
   std::size_t total = 0;  // code points appended before the block
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
@@ -572,17 +699,14 @@ Text Text::from_utf8(std::string_view utf8) {
   std::uint32_t extra_bytes = 0;
   std::uint32_t extra_u16 = 0;
   while (i < n) {
-    if (k >= kBlock) {
+    if (k >= kDecodeBlock) {
       t.chars_.append(block, k);
       total += k;
       k = 0;
     }
     // ASCII fast path: one code point, one byte, one UTF-16 unit, nothing to record.
-    const std::size_t room = std::min(kBlock - k, n - i);
-    std::size_t stop = i + room;
-    i = widen_ascii_run(s, i, stop, block, k);
-    if (i >= n || k >= kBlock) continue;
-    if (s[i] < 0x80) continue;
+    i = widen_ascii_run(s, i, n, block, k);
+    if (i >= n || k >= kDecodeBlock || s[i] < 0x80) continue;
     const unsigned char b0 = s[i];
     std::size_t len = 0;
     char32_t cp = 0;
@@ -600,10 +724,13 @@ Text Text::from_utf8(std::string_view utf8) {
       if (b0 == 0xF0) lo = 0x90;
       if (b0 == 0xF4) hi = 0x8F;
     }
+    // The second byte's range implies it is a continuation byte; the third and fourth are tested
+    // without a loop.
     bool ok = len != 0 && i + len <= n && s[i + 1] >= lo && s[i + 1] <= hi;
-    for (std::size_t c = 1; ok && c < len; ++c) {
-      ok = (s[i + c] & 0xC0) == 0x80;
-      cp = (cp << 6) | (s[i + c] & 0x3F);
+    if (ok) {
+      cp = (cp << 6) | (s[i + 1] & 0x3F);
+      if (len >= 3) ok = (s[i + 2] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 2] & 0x3F);
+      if (len == 4) ok = ok && (s[i + 3] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 3] & 0x3F);
     }
     if (ok) {
       block[k] = cp;
@@ -678,10 +805,9 @@ std::uint32_t Text::utf16_offset(std::size_t cp) const {
 void Text::finish() {
   const std::size_t n = chars_.size();
   tokens_.reserve(n / 2 + 4);
-  word_prefix_.reserve(n / 2 + 5);
-  word_prefix_.push_back(0);
+  words_.reserve(n / 4 + 4);
   std::vector<std::uint32_t> boundaries;  // tokens that may end a sentence, ascending
-  Tokenizer(chars_, tokens_, word_prefix_, boundaries).run();
+  Tokenizer(chars_, tokens_, words_, boundaries).run();
 
   // Sentence starts: after a line break, or after a terminator (with any further terminators and
   // closing quotes) followed by space, the next visible token starts a sentence.
@@ -726,22 +852,21 @@ std::size_t Text::token_at(std::size_t cp) const {
   return static_cast<std::size_t>(it - tokens_.begin()) - 1;
 }
 
+// Both search words_ (the word-like tokens only, 8 bytes each) by end. A word-like token that begins
+// before begin either ends at or before it or is the one token straddling it, so those before begin
+// are words_before(begin) plus that one if it is word-like.
 std::size_t Text::words_between(std::size_t begin, std::size_t end) const {
   if (begin >= end) return 0;
-  // First token starting at or after begin; one past the last token ending at or before end.
-  auto first = std::lower_bound(tokens_.begin(), tokens_.end(), begin,
-                                [](const Token& t, std::size_t v) { return t.begin < v; });
-  auto last = std::upper_bound(tokens_.begin(), tokens_.end(), end,
-                               [](std::size_t v, const Token& t) { return v < t.end; });
-  if (last <= first) return 0;
-  return word_prefix_[static_cast<std::size_t>(last - tokens_.begin())] -
-         word_prefix_[static_cast<std::size_t>(first - tokens_.begin())];
+  const std::size_t to_end = words_before(end);
+  std::size_t before_begin = words_before(begin);
+  if (before_begin < words_.size() && words_[before_begin].begin < begin) ++before_begin;
+  return to_end > before_begin ? to_end - before_begin : 0;
 }
 
 std::size_t Text::words_before(std::size_t cp) const {
-  auto last = std::upper_bound(tokens_.begin(), tokens_.end(), cp,
-                               [](std::size_t v, const Token& t) { return v < t.end; });
-  return word_prefix_[static_cast<std::size_t>(last - tokens_.begin())];
+  auto last = std::upper_bound(words_.begin(), words_.end(), cp,
+                               [](std::size_t v, const WordSpan& w) { return v < w.end; });
+  return static_cast<std::size_t>(last - words_.begin());
 }
 
 bool Text::crosses_sentence(std::size_t begin, std::size_t end) const {

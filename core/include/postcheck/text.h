@@ -32,6 +32,12 @@ struct Token {
   std::uint32_t end;
 };
 
+// The code points [begin, end) of a word-like token (see Text::words_between).
+struct WordSpan {
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
 class Text {
  public:
   // Decodes UTF-8; each invalid byte becomes one U+FFFD occupying that one byte (and one UTF-16 unit).
@@ -90,7 +96,7 @@ class Text {
   std::size_t wide_before(std::size_t cp) const;  // number of Wide entries with index < cp
   std::vector<Wide> wide_;
   std::vector<Token> tokens_;
-  std::vector<std::uint32_t> word_prefix_;  // word-like tokens starting before token i (tokens+1 entries)
+  std::vector<WordSpan> words_;  // the word-like tokens, in order: what words_before/between search
   std::vector<std::uint32_t> sentence_starts_;
 };
 
