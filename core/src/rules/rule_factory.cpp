@@ -1,5 +1,6 @@
 // rule_factory.cpp — builds the evaluator for a rule's kind, and the shared CheckState queries.
 #include <algorithm>
+#include <cassert>
 #include <memory>
 
 #include "rules/rule_kind.h"
@@ -83,13 +84,44 @@ std::size_t CheckState::distance(Hit a, Hit b) const {
   return text.words_between(a.end, b.begin);
 }
 
+namespace {
+
+// The kinds Text::words_between() counts (text.h: word, number, mention, hashtag, email, url).
+bool is_word_like(TokenKind k) {
+  return k == TokenKind::word || k == TokenKind::number || k == TokenKind::mention || k == TokenKind::hashtag ||
+         k == TokenKind::email || k == TokenKind::url;
+}
+
+// How far ahead (in tokens) the walk below goes token by token before it searches instead: walking
+// costs a few instructions a token, a search (Text::words_before and one over the tokens) about 300.
+constexpr std::size_t kWalkTokens = 48;
+
+}  // namespace
+
+// W(p) = text.words_before(p), the word-like tokens ending at or before p. The hits are sorted by
+// begin, so one walk over the tokens gives W(begin) of each (searching only across long gaps), and
+// W(end) takes the few tokens a hit covers, with no search at all.
 NearIndex::NearIndex(const CheckState& state, std::span<const Hit> hits) : state_(&state), hits_(hits) {
+  const std::vector<Token>& tokens = state.text.tokens();
+  const std::size_t n = tokens.size();
+  std::size_t t = 0;      // the first token ending after the current hit's begin
+  std::uint32_t w = 0;    // word-like tokens before tokens[t]
   words_.reserve(hits.size());
   for (Hit h : hits) {
-    const std::size_t before = state.text.words_before(h.begin);
-    const std::size_t to_end = state.text.words_before(h.end);
-    words_.push_back({static_cast<std::uint32_t>(before), static_cast<std::uint32_t>(to_end)});
-    longest_ = std::max(longest_, to_end - before);
+    if (t + kWalkTokens < n && tokens[t + kWalkTokens].end <= h.begin) {
+      t = static_cast<std::size_t>(std::upper_bound(tokens.begin() + static_cast<std::ptrdiff_t>(t + kWalkTokens),
+                                                    tokens.end(), h.begin,
+                                                    [](std::uint32_t v, const Token& k) { return v < k.end; }) -
+                                   tokens.begin());
+      w = static_cast<std::uint32_t>(state.text.words_before(h.begin));
+    } else {
+      for (; t < n && tokens[t].end <= h.begin; ++t) w += is_word_like(tokens[t].kind) ? 1 : 0;
+    }
+    std::uint32_t to_end = w;
+    for (std::size_t u = t; u < n && tokens[u].end <= h.end; ++u) to_end += is_word_like(tokens[u].kind) ? 1 : 0;
+    assert(w == state.text.words_before(h.begin) && to_end == state.text.words_before(h.end));
+    words_.push_back({w, to_end});
+    longest_ = std::max<std::size_t>(longest_, to_end - w);
   }
 }
 
