@@ -129,19 +129,28 @@ std::pair<std::size_t, std::size_t> NearIndex::candidates(Hit span, std::size_t 
   return candidates(state_->text.words_before(span.begin), state_->text.words_before(span.end), window);
 }
 
+// words_between(x, y) >= W(y) - W(x) - 1, where W(p) = words_between(0, p) (at most one token
+// straddles x). So a hit after the span within the window has W(begin) <= W(span.end) + window + 1,
+// and one before it has W(end) >= W(span.begin) - window - 1, where W(end) <= W(begin) + longest + 1.
+// The candidates are the hits with lowest_begin(w_begin) <= W(begin) <= highest_begin(w_end).
 std::pair<std::size_t, std::size_t> NearIndex::candidates(std::size_t w_begin, std::size_t w_end,
                                                           std::size_t window) const {
-  // words_between(x, y) >= W(y) - W(x) - 1, where W(p) = words_between(0, p) (at most one token
-  // straddles x). So a hit after the span within the window has W(begin) <= W(span.end) + window + 1,
-  // and one before it has W(end) >= W(span.begin) - window - 1, where W(end) <= W(begin) + longest + 1.
-  const std::size_t hi = w_end + window + 1;
-  const std::size_t reach = window + longest_ + 2;
-  const std::size_t lo = w_begin > reach ? w_begin - reach : 0;
+  const std::size_t lo = lowest_begin(w_begin, window), hi = w_end + window + 1;
   const auto first = std::lower_bound(words_.begin(), words_.end(), lo,
                                       [](const Words& w, std::size_t v) { return w.before_begin < v; });
   const auto last = std::upper_bound(first, words_.end(), hi,
                                      [](std::size_t v, const Words& w) { return v < w.before_begin; });
   return {static_cast<std::size_t>(first - words_.begin()), static_cast<std::size_t>(last - words_.begin())};
+}
+
+std::pair<std::size_t, std::size_t> NearIndex::candidates_in_order(std::size_t& cursor, std::size_t w_begin,
+                                                                   std::size_t w_end, std::size_t window) const {
+  // lowest_begin() does not decrease from call to call, so the first candidate only moves forward.
+  const std::size_t lo = lowest_begin(w_begin, window), hi = w_end + window + 1;
+  while (cursor < words_.size() && words_[cursor].before_begin < lo) ++cursor;
+  std::size_t last = cursor;
+  while (last < words_.size() && words_[last].before_begin <= hi) ++last;
+  return {cursor, last};
 }
 
 bool NearIndex::any_within(Hit span, std::size_t window) const {

@@ -49,6 +49,11 @@ class NearIndex {
   // for a span that is itself a hit of an index: see words_before_begin/end).
   std::pair<std::size_t, std::size_t> candidates(std::size_t w_begin, std::size_t w_end,
                                                  std::size_t window) const;
+  // The same for spans visited in order of W(begin) (the hits of another index, in order): the first
+  // candidate is found by moving `cursor` (0 before the first call) forward, the last by looking at
+  // the candidates themselves, so a sweep over n spans costs O(n + hits + candidates), no search.
+  std::pair<std::size_t, std::size_t> candidates_in_order(std::size_t& cursor, std::size_t w_begin,
+                                                          std::size_t w_end, std::size_t window) const;
   // Whether some hit lies within `window` words of `span`.
   bool any_within(Hit span, std::size_t window) const;
   // W(begin) and W(end) of hit i.
@@ -60,6 +65,12 @@ class NearIndex {
     std::uint32_t before_begin;  // word tokens wholly before the hit's begin
     std::uint32_t before_end;    // word tokens wholly before its end
   };
+  // The least W(begin) of a hit that may lie within `window` words of a span starting at W = w_begin.
+  std::size_t lowest_begin(std::size_t w_begin, std::size_t window) const {
+    const std::size_t reach = window + longest_ + 2;
+    return w_begin > reach ? w_begin - reach : 0;
+  }
+
   const CheckState* state_;
   std::span<const Hit> hits_;
   std::vector<Words> words_;  // per hit (one allocation per index)
