@@ -328,9 +328,12 @@ std::vector<Finding> Checker::Impl::check(const Text& text, const Context& conte
     } else if (s.fix == FindingSpan::Fix::rule) {
       suggestion = rule.suggestion;
     }
+    // text.slice(cp_start, cp_end), from the byte offsets the span already has (slice() would search
+    // for them again).
+    const std::string_view excerpt = std::string_view(text.utf8()).substr(s.byte_start, s.byte_end - s.byte_start);
     Finding f{.rule = rule.id, .rule_index = s.rule_index, .category = rule.category, .severity = rule.severity,
               .clause = rule.clause, .message = rule.message, .advice = rule.advice,
-              .suggestion = std::move(suggestion), .excerpt = std::string(text.slice(s.cp_start, s.cp_end)),
+              .suggestion = std::move(suggestion), .excerpt = std::string(excerpt),
               .cp_start = s.cp_start, .cp_end = s.cp_end, .byte_start = s.byte_start, .byte_end = s.byte_end,
               .u16_start = s.u16_start, .u16_end = s.u16_end};
     findings.push_back(std::move(f));
