@@ -1,4 +1,5 @@
-// rule_factory.cpp — builds the evaluator for a rule's kind, and the shared CheckState queries.
+// rule_factory.cpp — builds the evaluator for a rule's kind, and the shared per-check structures: AtomHits,
+// CheckState's per-set cache and NearIndex (built by one walk over the tokens).
 #include <algorithm>
 #include <cassert>
 #include <memory>
