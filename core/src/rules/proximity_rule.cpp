@@ -14,12 +14,13 @@ class ProximityRule final : public RuleEvaluator {
     if (!state.any(sets_.match) || !state.any(sets_.near)) return;
     const NearIndex& as = state.near_index(sets_.match);
     const NearIndex& near = state.near_index(sets_.near);
+    std::size_t cursor = 0;  // as's hits come in order of begin: see candidates_in_order()
     for (std::size_t k = 0; k < as.hits().size(); ++k) {
       const Hit a = as.hits()[k];
       bool found = false;
       Hit best{};
       std::size_t best_distance = 0;
-      const auto [first, last] = near.candidates(as.words_before_begin(k), as.words_before_end(k), window_);
+      const auto [first, last] = near.candidates_in_order(cursor, as.words_before_begin(k), as.words_before_end(k), window_);
       for (std::size_t i = first; i < last; ++i) {
         const Hit b = near.hits()[i];
         if (b.begin == a.begin && b.end == a.end) continue;

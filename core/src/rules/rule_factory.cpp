@@ -1,50 +1,82 @@
-// rule_factory.cpp — builds the evaluator for a rule's kind, and the shared CheckState queries.
+// rule_factory.cpp — builds the evaluator for a rule's kind, and the shared per-check structures: AtomHits,
+// CheckState's per-set cache and NearIndex (built by one walk over the tokens).
 #include <algorithm>
+#include <cassert>
 #include <memory>
 
 #include "rules/rule_kind.h"
 
 namespace postcheck::rules {
 
+namespace {
+
+bool before(Hit a, Hit b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; }
+bool same(Hit a, Hit b) { return a.begin == b.begin && a.end == b.end; }
+
+// Sorts `hits` by begin (then end) unless it is already, and drops duplicates; returns the new end.
+Hit* sort_unique(Hit* first, Hit* last) {
+  if (!std::is_sorted(first, last, before)) std::sort(first, last, before);
+  return std::unique(first, last, same);
+}
+
+}  // namespace
+
+void AtomHits::place() {
+  std::uint32_t total = 0;
+  for (Range& r : ranges_) {
+    const std::uint32_t n = r.end;
+    r.begin = r.end = total;
+    total += n;
+  }
+  hits_.resize(total);
+}
+
+void AtomHits::finish() {
+  for (Range& r : ranges_) {
+    if (r.end - r.begin < 2) continue;
+    Hit* first = hits_.data() + r.begin;
+    r.end = static_cast<std::uint32_t>(sort_unique(first, hits_.data() + r.end) - hits_.data());
+  }
+}
+
 CheckState::CheckState(const Text& t, std::size_t atom_count, std::size_t set_count)
     : text(t), atom_hits(atom_count), recognized(kRecognizerCount), sets_(set_count) {}
 
-const std::vector<Hit>& CheckState::hits(const CompiledSet& set) const {
+std::span<const Hit> CheckState::hits(const CompiledSet& set) const {
   SetCache& cache = sets_[set.id];
   if (cache.sorted) return cache.hits;
   cache.sorted = true;
-  std::vector<Hit>& out = cache.hits;
-  if (set.atoms.size() == 1) {
-    // One atom: its hits are usually in order already (lexicon and recognizer output).
-    const auto& h = atom_hits[set.atoms.front()];
-    out.assign(h.begin(), h.end());
-  } else {
-    std::size_t total = 0;
-    for (std::uint32_t atom : set.atoms) total += atom_hits[atom].size();
-    out.reserve(total);
-    for (std::uint32_t atom : set.atoms) {
-      const auto& h = atom_hits[atom];
-      out.insert(out.end(), h.begin(), h.end());
-    }
+  // The atoms with hits: with one (the usual case) the set reads its hits, already sorted.
+  std::size_t with_hits = 0, total = 0;
+  std::uint32_t only = 0;
+  for (std::uint32_t atom : set.atoms) {
+    const std::size_t n = atom_hits[atom].size();
+    if (n == 0) continue;
+    ++with_hits;
+    total += n;
+    only = atom;
   }
-  const auto before = [](Hit a, Hit b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; };
-  if (!std::is_sorted(out.begin(), out.end(), before)) std::sort(out.begin(), out.end(), before);
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](Hit a, Hit b) { return a.begin == b.begin && a.end == b.end; }),
-            out.end());
-  return out;
+  if (with_hits == 0) return cache.hits;
+  if (with_hits == 1) return cache.hits = atom_hits[only];
+  std::vector<Hit>& out = cache.merged;
+  out.reserve(total);
+  for (std::uint32_t atom : set.atoms) {
+    const auto h = atom_hits[atom];
+    out.insert(out.end(), h.begin(), h.end());
+  }
+  out.resize(static_cast<std::size_t>(sort_unique(out.data(), out.data() + out.size()) - out.data()));
+  return cache.hits = out;
 }
 
 const NearIndex& CheckState::near_index(const CompiledSet& set) const {
-  const std::vector<Hit>& sorted = hits(set);
+  const std::span<const Hit> sorted = hits(set);
   SetCache& cache = sets_[set.id];
-  if (!cache.near) cache.near = std::make_unique<NearIndex>(*this, sorted);
+  if (!cache.near) cache.near.emplace(*this, sorted);
   return *cache.near;
 }
 
 bool CheckState::any(const CompiledSet& set) const {
-  return std::any_of(set.atoms.begin(), set.atoms.end(),
-                     [&](std::uint32_t atom) { return !atom_hits[atom].empty(); });
+  return std::any_of(set.atoms.begin(), set.atoms.end(), [&](std::uint32_t atom) { return !atom_hits.empty(atom); });
 }
 
 std::size_t CheckState::distance(Hit a, Hit b) const {
@@ -53,15 +85,44 @@ std::size_t CheckState::distance(Hit a, Hit b) const {
   return text.words_between(a.end, b.begin);
 }
 
-NearIndex::NearIndex(const CheckState& state, const std::vector<Hit>& hits) : state_(&state), hits_(&hits) {
-  words_before_.reserve(hits.size());
-  words_to_end_.reserve(hits.size());
+namespace {
+
+// The kinds Text::words_between() counts (text.h: word, number, mention, hashtag, email, url).
+bool is_word_like(TokenKind k) {
+  return k == TokenKind::word || k == TokenKind::number || k == TokenKind::mention || k == TokenKind::hashtag ||
+         k == TokenKind::email || k == TokenKind::url;
+}
+
+// How far ahead (in tokens) the walk below goes token by token before it searches instead: walking
+// costs a few instructions a token, a search (Text::words_before and one over the tokens) about 300.
+constexpr std::size_t kWalkTokens = 48;
+
+}  // namespace
+
+// W(p) = text.words_before(p), the word-like tokens ending at or before p. The hits are sorted by
+// begin, so one walk over the tokens gives W(begin) of each (searching only across long gaps), and
+// W(end) takes the few tokens a hit covers, with no search at all.
+NearIndex::NearIndex(const CheckState& state, std::span<const Hit> hits) : state_(&state), hits_(hits) {
+  const std::vector<Token>& tokens = state.text.tokens();
+  const std::size_t n = tokens.size();
+  std::size_t t = 0;      // the first token ending after the current hit's begin
+  std::uint32_t w = 0;    // word-like tokens before tokens[t]
+  words_.reserve(hits.size());
   for (Hit h : hits) {
-    const std::size_t before = state.text.words_before(h.begin);
-    const std::size_t to_end = state.text.words_before(h.end);
-    words_before_.push_back(static_cast<std::uint32_t>(before));
-    words_to_end_.push_back(static_cast<std::uint32_t>(to_end));
-    longest_ = std::max(longest_, to_end - before);
+    if (t + kWalkTokens < n && tokens[t + kWalkTokens].end <= h.begin) {
+      t = static_cast<std::size_t>(std::upper_bound(tokens.begin() + static_cast<std::ptrdiff_t>(t + kWalkTokens),
+                                                    tokens.end(), h.begin,
+                                                    [](std::uint32_t v, const Token& k) { return v < k.end; }) -
+                                   tokens.begin());
+      w = static_cast<std::uint32_t>(state.text.words_before(h.begin));
+    } else {
+      for (; t < n && tokens[t].end <= h.begin; ++t) w += is_word_like(tokens[t].kind) ? 1 : 0;
+    }
+    std::uint32_t to_end = w;
+    for (std::size_t u = t; u < n && tokens[u].end <= h.end; ++u) to_end += is_word_like(tokens[u].kind) ? 1 : 0;
+    assert(w == state.text.words_before(h.begin) && to_end == state.text.words_before(h.end));
+    words_.push_back({w, to_end});
+    longest_ = std::max<std::size_t>(longest_, to_end - w);
   }
 }
 
@@ -69,23 +130,34 @@ std::pair<std::size_t, std::size_t> NearIndex::candidates(Hit span, std::size_t 
   return candidates(state_->text.words_before(span.begin), state_->text.words_before(span.end), window);
 }
 
+// words_between(x, y) >= W(y) - W(x) - 1, where W(p) = words_between(0, p) (at most one token
+// straddles x). So a hit after the span within the window has W(begin) <= W(span.end) + window + 1,
+// and one before it has W(end) >= W(span.begin) - window - 1, where W(end) <= W(begin) + longest + 1.
+// The candidates are the hits with lowest_begin(w_begin) <= W(begin) <= highest_begin(w_end).
 std::pair<std::size_t, std::size_t> NearIndex::candidates(std::size_t w_begin, std::size_t w_end,
                                                           std::size_t window) const {
-  // words_between(x, y) >= W(y) - W(x) - 1, where W(p) = words_between(0, p) (at most one token
-  // straddles x). So a hit after the span within the window has W(begin) <= W(span.end) + window + 1,
-  // and one before it has W(end) >= W(span.begin) - window - 1, where W(end) <= W(begin) + longest + 1.
-  const std::size_t hi = w_end + window + 1;
-  const std::size_t reach = window + longest_ + 2;
-  const std::size_t lo = w_begin > reach ? w_begin - reach : 0;
-  const auto first = std::lower_bound(words_before_.begin(), words_before_.end(), lo);
-  const auto last = std::upper_bound(first, words_before_.end(), hi);
-  return {static_cast<std::size_t>(first - words_before_.begin()), static_cast<std::size_t>(last - words_before_.begin())};
+  const std::size_t lo = lowest_begin(w_begin, window), hi = w_end + window + 1;
+  const auto first = std::lower_bound(words_.begin(), words_.end(), lo,
+                                      [](const Words& w, std::size_t v) { return w.before_begin < v; });
+  const auto last = std::upper_bound(first, words_.end(), hi,
+                                     [](std::size_t v, const Words& w) { return v < w.before_begin; });
+  return {static_cast<std::size_t>(first - words_.begin()), static_cast<std::size_t>(last - words_.begin())};
+}
+
+std::pair<std::size_t, std::size_t> NearIndex::candidates_in_order(std::size_t& cursor, std::size_t w_begin,
+                                                                   std::size_t w_end, std::size_t window) const {
+  // lowest_begin() does not decrease from call to call, so the first candidate only moves forward.
+  const std::size_t lo = lowest_begin(w_begin, window), hi = w_end + window + 1;
+  while (cursor < words_.size() && words_[cursor].before_begin < lo) ++cursor;
+  std::size_t last = cursor;
+  while (last < words_.size() && words_[last].before_begin <= hi) ++last;
+  return {cursor, last};
 }
 
 bool NearIndex::any_within(Hit span, std::size_t window) const {
   const auto [first, last] = candidates(span, window);
   for (std::size_t i = first; i < last; ++i) {
-    if (state_->distance(span, (*hits_)[i]) <= window) return true;
+    if (state_->distance(span, hits_[i]) <= window) return true;
   }
   return false;
 }

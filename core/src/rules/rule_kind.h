@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -37,9 +39,9 @@ class CheckState;
 class NearIndex {
  public:
   // `hits` sorted by begin; must outlive the index (CheckState::near_index keeps both).
-  NearIndex(const CheckState& state, const std::vector<Hit>& hits);
-  const std::vector<Hit>& hits() const { return *hits_; }
-  bool empty() const { return hits_->empty(); }
+  NearIndex(const CheckState& state, std::span<const Hit> hits);
+  std::span<const Hit> hits() const { return hits_; }
+  bool empty() const { return hits_.empty(); }
   // [first, last) of hits() that may lie within `window` words of `span`; a superset of those with
   // state.distance(span, hit) <= window, in begin order.
   std::pair<std::size_t, std::size_t> candidates(Hit span, std::size_t window) const;
@@ -47,18 +49,69 @@ class NearIndex {
   // for a span that is itself a hit of an index: see words_before_begin/end).
   std::pair<std::size_t, std::size_t> candidates(std::size_t w_begin, std::size_t w_end,
                                                  std::size_t window) const;
+  // The same for spans visited in order of W(begin) (the hits of another index, in order): the first
+  // candidate is found by moving `cursor` (0 before the first call) forward, the last by looking at
+  // the candidates themselves, so a sweep over n spans costs O(n + hits + candidates), no search.
+  std::pair<std::size_t, std::size_t> candidates_in_order(std::size_t& cursor, std::size_t w_begin,
+                                                          std::size_t w_end, std::size_t window) const;
   // Whether some hit lies within `window` words of `span`.
   bool any_within(Hit span, std::size_t window) const;
   // W(begin) and W(end) of hit i.
-  std::size_t words_before_begin(std::size_t i) const { return words_before_[i]; }
-  std::size_t words_before_end(std::size_t i) const { return words_to_end_[i]; }
+  std::size_t words_before_begin(std::size_t i) const { return words_[i].before_begin; }
+  std::size_t words_before_end(std::size_t i) const { return words_[i].before_end; }
 
  private:
+  struct Words {
+    std::uint32_t before_begin;  // word tokens wholly before the hit's begin
+    std::uint32_t before_end;    // word tokens wholly before its end
+  };
+  // The least W(begin) of a hit that may lie within `window` words of a span starting at W = w_begin.
+  std::size_t lowest_begin(std::size_t w_begin, std::size_t window) const {
+    const std::size_t reach = window + longest_ + 2;
+    return w_begin > reach ? w_begin - reach : 0;
+  }
+
   const CheckState* state_;
-  const std::vector<Hit>* hits_;
-  std::vector<std::uint32_t> words_before_;  // per hit: word tokens wholly before its begin
-  std::vector<std::uint32_t> words_to_end_;  // per hit: word tokens wholly before its end
-  std::size_t longest_ = 0;                  // most word tokens any hit spans
+  std::span<const Hit> hits_;
+  std::vector<Words> words_;  // per hit (one allocation per index)
+  std::size_t longest_ = 0;   // most word tokens any hit spans
+};
+
+// Every atom's hits in one array, grouped by atom: one allocation for the hits of all atoms rather
+// than a growing vector per atom. Filled in two passes by the checker: count() each hit's atom, then
+// place(), then add() each hit again in the same order; finish() then sorts each atom's hits by begin
+// (then end) and drops duplicates, so that a set of one atom reads them as they are.
+class AtomHits {
+ public:
+  explicit AtomHits(std::size_t atom_count) : ranges_(atom_count) {}
+  void count(std::uint32_t atom) { ++ranges_[atom].end; }
+  void place();
+  void add(std::uint32_t atom, Hit h) { hits_[ranges_[atom].end++] = h; }
+  // Drops the hits of `atom` for which keep(hit) is false (order kept).
+  template <typename Keep>
+  void keep_if(std::uint32_t atom, Keep keep) {
+    Range& r = ranges_[atom];
+    std::uint32_t out = r.begin;
+    for (std::uint32_t i = r.begin; i < r.end; ++i) {
+      if (keep(hits_[i])) hits_[out++] = hits_[i];
+    }
+    r.end = out;
+  }
+  void finish();
+
+  std::span<const Hit> operator[](std::uint32_t atom) const {
+    const Range r = ranges_[atom];
+    return {hits_.data() + r.begin, hits_.data() + r.end};
+  }
+  bool empty(std::uint32_t atom) const { return ranges_[atom].begin == ranges_[atom].end; }
+  std::size_t atom_count() const { return ranges_.size(); }
+
+ private:
+  struct Range {
+    std::uint32_t begin = 0, end = 0;  // while counting, end is the count
+  };
+  std::vector<Range> ranges_;
+  std::vector<Hit> hits_;
 };
 
 // Everything about one post that rules read. Built once per check by the checker; the checker fills
@@ -69,12 +122,13 @@ class CheckState {
   CheckState(const Text& t, std::size_t atom_count, std::size_t set_count);
 
   const Text& text;
-  std::vector<std::vector<Hit>> atom_hits;                  // per atom, in text order
+  AtomHits atom_hits;                                       // per atom, in text order
   std::vector<std::vector<RecognizerMatch>> recognized;     // per RecognizerKind index
 
   // All hits of a set, sorted by begin (then end), without duplicates. Computed once per set and
-  // check; the reference stays valid for the life of the state.
-  const std::vector<Hit>& hits(const CompiledSet& set) const;
+  // check (a set with hits of one atom only reads that atom's, and allocates nothing); the span
+  // stays valid for the life of the state.
+  std::span<const Hit> hits(const CompiledSet& set) const;
   // The hits of a set indexed by words (computed once per set and check, like hits()).
   const NearIndex& near_index(const CompiledSet& set) const;
   bool any(const CompiledSet& set) const;
@@ -84,8 +138,9 @@ class CheckState {
  private:
   struct SetCache {
     bool sorted = false;
-    std::vector<Hit> hits;
-    std::unique_ptr<NearIndex> near;
+    std::span<const Hit> hits;     // into atom_hits, or into `merged`
+    std::vector<Hit> merged;       // the hits of a set whose hits come from two atoms or more
+    std::optional<NearIndex> near;
   };
   mutable std::vector<SetCache> sets_;
 };
