@@ -10,10 +10,13 @@
 // A possessive ends a word too: a whole-word term also matches before "'s" ("client's") and before
 // the "'" after an s ("carers'"), and the occurrence stops before the apostrophe.
 // Layout: terms go into a growing trie (children as sibling lists); compile() then lays it out again
-// breadth-first for matching, each node's children side by side, so that a step is one load for a
-// node with one child (most of them: the node holds its child's class), a short scan of the
-// children's classes for a few, and a full row by class for the busy nodes near the root, where
-// every word starts. No I/O, no globals.
+// breadth-first for matching, each node's children side by side, with a full row by class for the
+// busy nodes near the root, where every word starts. Each node says how a walk steps from it
+// (step_class): to its first child when the unit has that class (most nodes, which have one child),
+// by its row, or the slow way (outputs to report, a possessive, or a scan of a few children's
+// classes); so that the common step is one compare and one load, the row step one more compare and
+// one load (~102 k instructions per match() on a 3,000-character post, 111 k before). No I/O, no
+// globals.
 #pragma once
 
 #include <algorithm>
@@ -37,6 +40,9 @@ namespace postcheck::lexicon_detail {
 // '\'' 37, '*' 38, '@' 39, '#' 40, '.' 41, and '\x01' 42. A byte outside the alphabet (never in a
 // well-formed view) reads as '\x01': part of a word, in no term.
 inline constexpr std::size_t kUnitClassCount = 43;
+// The laid-out trie's tables by class (rows, starts) are kRowStride wide: a class each, and in a
+// row, the apostrophe child once more for the walk's row steps (kApostropheStepClass).
+inline constexpr std::size_t kRowStride = kUnitClassCount + 1;
 inline constexpr std::uint8_t kSpaceClass = 0;
 inline constexpr std::uint8_t kOtherLetterClass = 42;
 inline constexpr std::uint8_t kApostropheClass = 37;
@@ -51,6 +57,16 @@ inline constexpr std::array<std::uint8_t, 256> kUnitClass = [] {
   classes[static_cast<unsigned char>('@')] = 39;
   classes[static_cast<unsigned char>('#')] = 40;
   classes[static_cast<unsigned char>('.')] = 41;
+  return classes;
+}();
+
+// kUnitClass for the walk's common steps, which compare it with a node's step_class: the same but
+// for the apostrophe, which matches none, so that a walk looks for a possessive there. A full row
+// has its apostrophe child at this class too (the last of the row, which no other class uses).
+inline constexpr std::uint8_t kApostropheStepClass = kUnitClassCount;
+inline constexpr std::array<std::uint8_t, 256> kStepClass = [] {
+  std::array<std::uint8_t, 256> classes = kUnitClass;
+  classes[static_cast<unsigned char>('\'')] = kApostropheStepClass;
   return classes;
 }();
 
@@ -126,7 +142,10 @@ class LexiconTrie {
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   static constexpr std::uint16_t kNoRow = 0xFFFF;
-  static constexpr std::uint8_t kNoClass = kOtherLetterClass + 1;  // first_class of a node with no children
+  // The step_class of a node whose steps all take the slow path (no unit has this class), and of
+  // a node whose steps are all by its full row.
+  static constexpr std::uint8_t kSlowStep = kApostropheStepClass + 1;
+  static constexpr std::uint8_t kRowStep = kApostropheStepClass + 2;
   // While inserting, a node with more children than this gets a full row (the node after the root's
   // ' ' has one per letter): sibling lists stay short.
   static constexpr std::uint8_t kMaxSiblingChildren = 6;
@@ -162,7 +181,11 @@ class LexiconTrie {
     std::uint32_t outputs;
     std::uint16_t row;  // a full row in rows_, for a node with many children
     std::uint8_t children;
-    std::uint8_t first_class;  // the class of the edge to first_child
+    // What a walk's step from here needs when the node has no outputs: kRowStep when it has a row
+    // (and no ' ' child with outputs, for a possessive), else the class of the edge to first_child,
+    // a step by which (if not by an apostrophe: kStepClass) needs nothing else. kSlowStep when it
+    // has outputs, or no children.
+    std::uint8_t step_class;
   };
   struct Output {
     std::uint32_t owner;
@@ -184,14 +207,13 @@ class LexiconTrie {
     }
     return 0;
   }
-  // A child in the laid-out trie (0: none).
-  // The child of `n` by `unit_class` (0: none), given the trie's arrays: a walk passes them as locals,
-  // which the compiler need not reload after each stored match.
+  // The child of `n` by `unit_class` in the laid-out trie (0: none), given the trie's arrays: a walk
+  // passes them as locals, which the compiler need not reload after each stored match. The walk's
+  // common step (by step_class) does not come here.
   static std::uint32_t child_of(const Node& n, const std::uint8_t* classes, const std::uint32_t* rows,
                                 std::uint8_t unit_class) {
-    if (n.first_class == unit_class) return n.first_child;  // one load for most steps
-    if (n.row != kNoRow) return rows[static_cast<std::size_t>(n.row) * kUnitClassCount + unit_class];
-    for (std::uint32_t c = n.first_child + 1, end = n.first_child + n.children; c < end; ++c) {  // none for one child
+    if (n.row != kNoRow) return rows[static_cast<std::size_t>(n.row) * kRowStride + unit_class];
+    for (std::uint32_t c = n.first_child, end = n.first_child + n.children; c < end; ++c) {
       if (classes[c] == unit_class) return c;
     }
     return 0;
@@ -204,12 +226,38 @@ class LexiconTrie {
   void insert(std::string_view term, std::uint32_t owner, bool wildcard);
   // Lays the growing trie out for matching (nodes_, classes_, rows_, outputs_).
   void lay_out();
+  // Makes the row of `n` a row for walks' steps too (row_step()), and n a kRowStep node where it can
+  // be, once its children are laid out.
+  void finish_row(Node& n) {
+    std::uint32_t* const row = rows_.data() + static_cast<std::size_t>(n.row) * kRowStride;
+    row[kApostropheStepClass] = row[kApostropheClass];
+    if (n.step_class != kSlowStep && (row[kSpaceClass] == 0 || nodes_[row[kSpaceClass]].outputs == 0)) {
+      n.step_class = kRowStep;
+    }
+  }
   // Fills starts_ (after the trie is laid out).
   void build_starts();
+  // The laid-out trie as match() passes it to each walk: locals, which out.push_back() cannot
+  // change, so the compiler need not reload them from the members after each stored match.
+  struct Arrays {
+    const Node* nodes;
+    const std::uint8_t* classes;
+    const std::uint32_t* rows;
+    const Output* outputs;
+    const std::uint32_t* starts;
+    std::uint32_t space_node;
+  };
   // The walk from the ' ' at units[start]: every term that begins at start + 1.
   // Inlined into match(): a call per word start cost more in saving and restoring registers than in
   // many of its walks, which end one or two units in.
-  [[gnu::always_inline]] inline void walk(std::string_view units, std::size_t start, std::vector<LexiconMatch>& out) const;
+  [[gnu::always_inline]] static inline void walk(const Arrays& t, std::string_view units, std::size_t start,
+                                                 std::vector<LexiconMatch>& out);
+  // A walk's other steps, out of line (so that the common ones keep the walk's values in registers):
+  // the outputs of `here`, reached by the unit at i (none at start, the root's ' ' child), a
+  // possessive at i + 1, and the child by the unit at i + 1 (0: none, or the view ends at i).
+  [[gnu::always_inline]] static inline std::uint32_t slow_step(const Arrays& t, const Node& here, std::string_view units,
+                                                   std::size_t start, std::size_t i, std::size_t& word_end,
+                                                   std::vector<LexiconMatch>& out);
 
   std::vector<Term> terms_;
   std::string term_units_;
@@ -221,7 +269,7 @@ class LexiconTrie {
   // default policy are ~700 KB, which zeroing first would make another pass over).
   std::vector<Node, UninitialisedAllocator<Node>> nodes_;  // [0] is the root
   std::vector<std::uint8_t, UninitialisedAllocator<std::uint8_t>> classes_;
-  std::vector<std::uint32_t> rows_;  // kUnitClassCount per row
+  std::vector<std::uint32_t> rows_;  // kRowStride per row
   std::vector<Output> outputs_;
   std::uint32_t space_node_ = 0;  // the root's ' ' child, where every walk starts (0: no terms)
   // The first two steps of every walk in one load: by the classes of the two units after the ' ',
@@ -290,8 +338,8 @@ inline void LexiconTrie::lay_out() {
   static_assert(kMaxScannedChildren <= kMaxSiblingChildren);
   std::size_t row_count = 0;
   for (const BuildNode& b : build_) row_count += b.children > kMaxScannedChildren ? 1 : 0;
-  rows_.assign(std::min<std::size_t>(row_count, kNoRow) * kUnitClassCount, 0);
-  const std::size_t row_limit = rows_.size() / kUnitClassCount;
+  rows_.assign(std::min<std::size_t>(row_count, kNoRow) * kRowStride, 0);
+  const std::size_t row_limit = rows_.size() / kRowStride;
   std::size_t rows_used = 0;
   const BuildNode* const build = build_.data();
   const BuildOutput* const build_outputs = build_outputs_.data();
@@ -302,7 +350,7 @@ inline void LexiconTrie::lay_out() {
   std::uint32_t output_count = 0;
   for (std::size_t number = 0; number < ordered; ++number) {
     const BuildNode& b = build[order[number]];
-    Node n{static_cast<std::uint32_t>(ordered), output_count, 0, kNoRow, 0, kNoClass};
+    Node n{static_cast<std::uint32_t>(ordered), output_count, 0, kNoRow, 0, kSlowStep};
     for (std::uint32_t o = b.first_output; o != kNone; o = build_outputs[o].next) {
       outputs[output_count++] = Output{build_outputs[o].owner, build_outputs[o].wildcard};
     }
@@ -313,14 +361,17 @@ inline void LexiconTrie::lay_out() {
     }
     n.children = static_cast<std::uint8_t>(ordered - n.first_child);  // at most one per class
     if (n.children != 0) {
-      n.first_class = classes[n.first_child];
+      if (n.outputs == 0) n.step_class = classes[n.first_child];
       if (n.children > kMaxScannedChildren && rows_used < row_limit) {
         n.row = static_cast<std::uint16_t>(rows_used++);
-        std::uint32_t* row = rows + static_cast<std::size_t>(n.row) * kUnitClassCount;
+        std::uint32_t* row = rows + static_cast<std::size_t>(n.row) * kRowStride;
         for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes[c]] = c;
       }
     }
     nodes[number] = n;
+  }
+  for (Node& n : nodes_) {
+    if (n.row != kNoRow) finish_row(n);
   }
 }
 
@@ -433,7 +484,8 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
   std::uint32_t output_count = 0;
   const char* why = nullptr;
   // Each node's first child is the node read right after it: its class becomes the node's
-  // first_class then (`awaiting` points at the node waiting for it, or at a scratch node).
+  // step_class then (`awaiting` points at the node waiting for it, or at a scratch node: a node with
+  // outputs keeps kSlowStep).
   Node scratch{};
   Node* awaiting = &scratch;
   std::vector<std::uint32_t> row_nodes;  // the nodes of more than kMaxScannedChildren children
@@ -458,9 +510,9 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
     }
     const std::uint32_t number = next_at[depth]++;
     classes[number] = unit_class;
-    awaiting->first_class = unit_class;
+    awaiting->step_class = unit_class;
     if ((byte & (kSavedHasOutputs | kSavedChildCount)) == 0) {  // most nodes: one child, no outputs
-      nodes[number] = Node{next_at[depth + 1], output_count, 0, kNoRow, 1, kNoClass};
+      nodes[number] = Node{next_at[depth + 1], output_count, 0, kNoRow, 1, kSlowStep};
       ++depth;
       // The chain below it, in a loop of its own (its few variables stay in registers): nodes of
       // the usual kind, each the only child of the one before, a depth further down. A byte below
@@ -468,12 +520,12 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
       std::uint32_t parent = number;
       const auto* const chain_start = p;
       const auto* const stop = p + std::min<std::size_t>(static_cast<std::size_t>(end - p), count - k - 1);
-      constexpr Node kChainNode{0, 0, 0, kNoRow, 1, kNoClass};
+      constexpr Node kChainNode{0, 0, 0, kNoRow, 1, kSlowStep};
       while (p != stop && *p < kUnitClassCount && next_at[depth] != limit_at[depth]) {
         const std::uint8_t chained = *p++;
         const std::uint32_t here = next_at[depth]++;
         classes[here] = chained;
-        nodes[parent].first_class = chained;
+        nodes[parent].step_class = chained;
         Node node = kChainNode;
         node.first_child = next_at[depth + 1];
         node.first_output = output_count;
@@ -507,9 +559,9 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
       break;
     }
     nodes[number] = Node{next_at[depth + 1], first_output, output_count - first_output, kNoRow,
-                         static_cast<std::uint8_t>(children), kNoClass};
+                         static_cast<std::uint8_t>(children), kSlowStep};
     if (children > 0) {
-      awaiting = &nodes[number];
+      awaiting = output_count != first_output ? &scratch : &nodes[number];
       if (children > kMaxScannedChildren && row_nodes.size() < kNoRow) row_nodes.push_back(number);
       if (children > 1) {
         branch_depth[branches] = static_cast<std::uint32_t>(depth + 1);
@@ -542,12 +594,13 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
     return;
   }
   // The full rows of the busy nodes.
-  rows_.assign(row_nodes.size() * kUnitClassCount, 0);
+  rows_.assign(row_nodes.size() * kRowStride, 0);
   for (std::size_t r = 0; r < row_nodes.size(); ++r) {
     Node& n = nodes_[row_nodes[r]];
     n.row = static_cast<std::uint16_t>(r);
-    std::uint32_t* row = rows_.data() + r * kUnitClassCount;
+    std::uint32_t* row = rows_.data() + r * kRowStride;
     for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes_[c]] = c;
+    finish_row(n);
   }
   pattern_count_ = outputs_.size();
   space_node_ = child(0, kSpaceClass);
@@ -556,79 +609,99 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
 }
 
 inline void LexiconTrie::build_starts() {
-  starts_.assign(kUnitClassCount * kUnitClassCount, 0);
+  starts_.assign(kUnitClassCount * kRowStride, 0);
   if (space_node_ == 0) return;
   for (std::uint8_t first = 0; first < kUnitClassCount; ++first) {
     const std::uint32_t after_first = child(space_node_, first);
     if (after_first == 0) continue;
-    for (std::uint8_t second = 0; second < kUnitClassCount; ++second) {
-      std::uint32_t& entry = starts_[first * kUnitClassCount + second];
-      // The first step's outputs, and a possessive apostrophe second, need the walk's own steps.
-      if (nodes_[after_first].outputs != 0 || first == kApostropheClass || second == kApostropheClass) {
-        entry = kSlowStart;
-      } else {
-        entry = child(after_first, second);
-      }
+    std::uint32_t* const entries = starts_.data() + first * kRowStride;
+    const Node& n = nodes_[after_first];
+    // The first step's outputs, and a possessive apostrophe second, need the walk's own steps.
+    if (n.outputs != 0 || first == kApostropheClass) {
+      std::fill(entries, entries + kUnitClassCount, kSlowStart);
+      continue;
     }
+    for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) entries[classes_[c]] = c;
+    entries[kApostropheClass] = kSlowStart;
   }
 }
 
-inline void LexiconTrie::walk(std::string_view units, std::size_t start, std::vector<LexiconMatch>& out) const {
-  // The arrays in locals: out.push_back() might otherwise make the compiler reload them every step.
-  const Node* const nodes = nodes_.data();
-  const std::uint8_t* const classes = classes_.data();
-  const std::uint32_t* const rows = rows_.data();
-  const Output* const outputs = outputs_.data();
-  const auto* const u = reinterpret_cast<const unsigned char*>(units.data());
+std::uint32_t LexiconTrie::slow_step(const Arrays& t, const Node& here, std::string_view units,
+                                            std::size_t start, std::size_t i, std::size_t& word_end,
+                                            std::vector<LexiconMatch>& out) {
   const auto begin = static_cast<std::uint32_t>(start + 1);
+  const std::size_t n = units.size();
+  if (here.outputs != 0 && i > start) {
+    for (std::uint32_t o = here.first_output; o < here.first_output + here.outputs; ++o) {
+      std::size_t end = i;  // a whole word ends before the ' ' just read
+      if (t.outputs[o].wildcard) {
+        // The word's end is found once per word however many wildcards end inside it (the walk
+        // only moves on, so it stays right until the walk passes it).
+        if (word_end <= i) {
+          const std::size_t space = units.find(' ', i + 1);
+          word_end = space == std::string_view::npos ? n : space;
+        }
+        end = word_end;
+      }
+      out.push_back(LexiconMatch{t.outputs[o].owner, begin, static_cast<std::uint32_t>(end)});
+    }
+  }
+  if (++i >= n) return 0;
+  const std::uint8_t unit_class = kUnitClass[static_cast<unsigned char>(units[i])];
+  // A possessive: the whole-word terms that a ' ' here would end, end before the apostrophe.
+  if (unit_class == kApostropheClass && is_possessive_apostrophe(units, i)) [[unlikely]] {
+    if (const std::uint32_t at_space = child_of(here, t.classes, t.rows, kSpaceClass); at_space != 0) {
+      const Node& ending = t.nodes[at_space];
+      for (std::uint32_t o = ending.first_output; o < ending.first_output + ending.outputs; ++o) {
+        if (!t.outputs[o].wildcard) out.push_back(LexiconMatch{t.outputs[o].owner, begin, static_cast<std::uint32_t>(i)});
+      }
+    }
+  }
+  return child_of(here, t.classes, t.rows, unit_class);
+}
+
+inline void LexiconTrie::walk(const Arrays& t, std::string_view units, std::size_t start,
+                              std::vector<LexiconMatch>& out) {
+  const auto* const u = reinterpret_cast<const unsigned char*>(units.data());
   const std::size_t n = units.size();
   std::size_t word_end = 0;  // the end of the word where a wildcard last ended on this walk
   // The node reached by the unit at i (the ' ' at start: the root's ' ' child); the first two steps
   // in one look-up when the table has them.
-  std::uint32_t node = space_node_;
+  std::uint32_t node = t.space_node;
   std::size_t i = start;
   if (start + 2 < n) {
-    const std::uint32_t entry = starts_[kUnitClass[u[start + 1]] * kUnitClassCount + kUnitClass[u[start + 2]]];
+    const std::uint32_t entry = t.starts[kUnitClass[u[start + 1]] * kRowStride + kUnitClass[u[start + 2]]];
     if (entry == 0) return;
     if (entry != kSlowStart) node = entry, i = start + 2;
   }
   while (true) {
-    const Node& here = nodes[node];
-    if (here.outputs != 0 && i > start) {
-      for (std::uint32_t o = here.first_output; o < here.first_output + here.outputs; ++o) {
-        std::size_t end = i;  // a whole word ends before the ' ' just read
-        if (outputs[o].wildcard) {
-          // The word's end is found once per word however many wildcards end inside it (the walk
-          // only moves on, so it stays right until the walk passes it).
-          if (word_end <= i) {
-            const std::size_t space = units.find(' ', i + 1);
-            word_end = space == std::string_view::npos ? n : space;
-          }
-          end = word_end;
-        }
-        out.push_back(LexiconMatch{outputs[o].owner, begin, static_cast<std::uint32_t>(end)});
+    const Node& here = t.nodes[node];
+    // Most steps: to the first child or by a full row, with nothing to report here (step_class
+    // says so).
+    if (i + 1 < n) {
+      const std::uint8_t step = kStepClass[u[i + 1]];
+      if (step == here.step_class) {
+        node = here.first_child;
+        ++i;
+        continue;
+      }
+      if (here.step_class == kRowStep) {
+        node = t.rows[static_cast<std::size_t>(here.row) * kRowStride + step];
+        if (node == 0) return;
+        ++i;
+        continue;
       }
     }
-    if (++i >= n) return;
-    const unsigned char unit = u[i];
-    const std::uint8_t unit_class = kUnitClass[unit];
-    // A possessive: the whole-word terms that a ' ' here would end, end before the apostrophe.
-    if (unit_class == kApostropheClass && is_possessive_apostrophe(units, i)) [[unlikely]] {
-      if (const std::uint32_t at_space = child(node, kSpaceClass); at_space != 0) {
-        const Node& ending = nodes[at_space];
-        for (std::uint32_t o = ending.first_output; o < ending.first_output + ending.outputs; ++o) {
-          if (!outputs[o].wildcard) out.push_back(LexiconMatch{outputs[o].owner, begin, static_cast<std::uint32_t>(i)});
-        }
-      }
-    }
-    node = child_of(here, classes, rows, unit_class);
+    node = slow_step(t, here, units, start, i, word_end, out);
     if (node == 0) return;
+    ++i;
   }
 }
 
 inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>& out) const {
   if (!compiled_ || space_node_ == 0) return;
   const std::size_t first = out.size();
+  const Arrays arrays{nodes_.data(), classes_.data(), rows_.data(), outputs_.data(), starts_.data(), space_node_};
   // The ' 's eight units at a time: a mask with the high bit of each byte that is ' ' (exact, no
   // carries between bytes), then its set bits in order. Word gaps are short, so this beats both a
   // loop over every unit and memchr per word; it needs no SIMD (the wasm build has none).
@@ -654,7 +727,7 @@ inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>
         at = static_cast<std::size_t>(63 - bit) / 8;
         zero &= ~(std::uint64_t{1} << bit);
       }
-      walk(units, i + at, out);  // one call site: walk() is inlined
+      walk(arrays, units, i + at, out);  // one call site: walk() is inlined
     }
   }
   if (out.size() - first < 2) return;
