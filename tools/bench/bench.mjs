@@ -31,7 +31,7 @@ const SETTINGS = {
     budgetMs: 1000, minRuns: 200, maxRuns: 100000,
     capMs: 5000,          // stop timing one engine on one text after this, whatever the count
     skipAboveMs: 15000,   // skip a size whose projected warm-up + 3 runs would take longer than this
-    coldRuns: 5, coldBudgetMs: 30000,
+    coldRuns: 11, coldBudgetMs: 30000,  // fresh processes on 2 cores vary by ±30% (V8 tiers up in the background)
     coldSkipAboveMs: Infinity,
   },
   quick: {
