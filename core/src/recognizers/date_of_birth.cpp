@@ -213,9 +213,10 @@ std::optional<Date> date_at(Chars s, std::size_t i, std::size_t floor) {
 void find_dates_of_birth(Chars s, const Triggers& t, Matches& out) {
   std::size_t done = 0;
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    resume = digits_end(s, i);
+    resume = run.end;
     if (auto date = date_at(s, i, done)) {
       if (auto ctx = context_before(s, *date, done)) {
         emit(out, RecognizerKind::date_of_birth, ctx->begin, date->end, iso(*date));

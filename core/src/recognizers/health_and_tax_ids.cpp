@@ -55,9 +55,10 @@ std::size_t nhs_shape_end(Chars s, std::size_t start) {
 
 void find_nhs_numbers(Chars s, const Triggers& t, Matches& out) {
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    resume = digits_end(s, i);
+    resume = run.end;
     if (!number_glued_before(s, i)) {
       const std::size_t end = nhs_shape_end(s, i);
       if (end != 0 && !number_glued_after(s, end)) {
@@ -74,9 +75,10 @@ void find_nhs_numbers(Chars s, const Triggers& t, Matches& out) {
 void find_ni_numbers(Chars s, const Triggers& t, Matches& out) {
   // Prefix letters, optional space, six digits (optionally in spaced pairs), optional space, suffix.
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    resume = digits_end(s, i);
+    resume = run.end;
     std::size_t start = s.size();
     if (i >= 2 && is_ascii_alpha(s[i - 1]) && is_ascii_alpha(s[i - 2])) start = i - 2;
     else if (i >= 3 && s[i - 1] == U' ' && is_ascii_alpha(s[i - 2]) && is_ascii_alpha(s[i - 3])) start = i - 3;
@@ -87,7 +89,7 @@ void find_ni_numbers(Chars s, const Triggers& t, Matches& out) {
       compact.push_back(static_cast<char>(s[start + 1]));
       std::size_t p = i;
       bool ok = true;
-      const std::size_t first = digits_end(s, p) - p;
+      const std::size_t first = run.end - p;
       if (first == 6) {
         compact += digits_of(s, p, p + 6);
         p += 6;

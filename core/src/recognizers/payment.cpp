@@ -103,9 +103,10 @@ std::size_t card_shape_end(Chars s, std::size_t start) {
 
 void find_payment_cards(Chars s, const Triggers& t, Matches& out) {
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    resume = digits_end(s, i);
+    resume = run.end;
     // Issuer digits 2–6 (Mastercard, Amex/Diners/JCB, Visa, Discover/Maestro/UnionPay): other
     // leading digits are loyalty, fuel and airline cards nobody mistakes for a bank card.
     // A run that continues earlier groups ("… 1234 4111 …") is not a card start either.
@@ -164,9 +165,10 @@ void find_bank_accounts(Chars s, const Triggers& t, Matches& out) {
   constexpr int kWindowWords = 4;  // words allowed between the sort code and the account number
   std::size_t done = 0;
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    resume = digits_end(s, i);
+    resume = run.end;
     const std::size_t code_end = number_glued_before(s, i) ? 0 : sort_code_end(s, i);
     if (code_end != 0 && !number_glued_after(s, code_end)) {
       std::size_t begin = 0;
@@ -215,9 +217,10 @@ void find_bank_accounts(Chars s, const Triggers& t, Matches& out) {
 void find_ibans(Chars s, const Triggers& t, Matches& out) {
   // Country letters, two check digits, then the account: compact, or in groups of four.
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    resume = digits_end(s, i);
+    resume = run.end;
     const std::size_t start = i >= 2 ? i - 2 : s.size();
     if (start < s.size() && is_upper(s[start]) && is_upper(s[start + 1]) && is_digit(at(s, i + 1)) &&
         !is_word_char(before(s, start)) && before(s, start) != U'/' && before(s, start) != U'#') {

@@ -489,11 +489,12 @@ bool looks_like_link(Chars s, std::size_t b, std::size_t e) {
 void find_api_keys(Chars s, const Triggers& t, Matches& out) {
   // Every key form holds a digit; the token is the run of key characters around it.
   std::size_t floor = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < floor) continue;
     std::size_t b = i;
     while (b > floor && is_key_char(s[b - 1])) --b;
-    std::size_t e = i;
+    std::size_t e = run.end;  // digits are key characters
     while (e < s.size() && is_key_char(s[e])) ++e;
     floor = e;
     std::size_t te = e;

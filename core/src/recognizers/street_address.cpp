@@ -63,9 +63,10 @@ std::size_t flat_prefix(Chars s, std::size_t number_begin, std::size_t floor) {
 void find_street_addresses(Chars s, const Triggers& t, Matches& out) {
   std::size_t done = 0;
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    std::size_t number_end = digits_end(s, i);
+    std::size_t number_end = run.end;
     resume = number_end;
     const char32_t prev = before(s, i);
     const bool clean_start = !is_word_char(prev) && prev != U'#' && prev != U'£' && prev != U'$' &&

@@ -56,11 +56,13 @@ inline bool unsure_after(char32_t previous) { return previous >= 128 || previous
 // The exact checks at a candidate position i (an ASCII code point whose class is in `wanted`, and, if
 // a letter, not after an ASCII letter or digit; `unsure`: unsure_after() holds for the code point
 // before). Inlined into the filter loops, with no call but for the rare credential keyword: ~15
-// instructions a trigger (a call of its own cost ~60 more, most of them saving registers).
+// instructions a trigger (a call of its own cost ~60 more, most of them saving registers), and ~4 a
+// digit for a digit run's end.
 [[gnu::always_inline]] inline void take(Chars s, std::size_t i, std::uint8_t wanted, bool unsure, Triggers& out) {
   const std::uint8_t cls = kClasses[s[i]] & wanted;
   if (cls & kDigit) {
-    if (i == 0 || !is_digit(s[i - 1])) out.digit_runs.push_back(static_cast<std::uint32_t>(i));
+    if (i == 0 || !is_digit(s[i - 1]))
+      out.digit_runs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(digits_end(s, i))});
   } else if (cls & kLinkMark) {
     out.link_marks.push_back(static_cast<std::uint32_t>(i));
   } else if (cls & kAt) {

@@ -21,8 +21,14 @@ struct TriggerNeeds {
   bool capitalised_words = false;
 };
 
+// A maximal run of ASCII digits, [begin, end): found once here, so that no family reads it again.
+struct DigitRun {
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
 struct Triggers {
-  std::vector<std::uint32_t> digit_runs;         // first digit of each maximal run of ASCII digits
+  std::vector<DigitRun> digit_runs;              // each maximal run of ASCII digits
   std::vector<std::uint32_t> at_signs;           // every '@'
   std::vector<std::uint32_t> link_marks;         // every '.', ':' and '\'
   std::vector<std::uint32_t> keyword_words;      // starts of the words a credential keyword can start from

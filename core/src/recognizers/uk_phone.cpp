@@ -189,12 +189,13 @@ bool take_phone_at(Chars s, std::size_t start, std::size_t& resume, Matches& out
 
 void find_uk_phones(Chars s, const Triggers& t, Matches& out) {
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
     std::size_t start = i;
     if (i > 0 && s[i - 1] == U'+' && s[i] == U'4') start = i - 1;
     else if (i > 0 && s[i - 1] == U'(' && s[i] == U'0') start = i - 1;
-    const std::size_t run_end = digits_end(s, i);
+    const std::size_t run_end = run.end;
     resume = run_end;
     if ((s[start] == U'0' || start < i) && !glued_before(s, start)) {
       // A bracket that does not close after the area code holds the whole number: "(07700 900773)".

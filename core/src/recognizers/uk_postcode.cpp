@@ -111,9 +111,10 @@ std::optional<std::size_t> postcode_at(Chars s, std::size_t begin, std::string* 
 void find_uk_postcodes(Chars s, const Triggers& t, Matches& out) {
   std::size_t done = 0;  // matches never overlap
   std::size_t resume = 0;
-  for (const std::size_t i : t.digit_runs) {
+  for (const DigitRun run : t.digit_runs) {
+    const std::size_t i = run.begin;
     if (i < resume) continue;
-    resume = digits_end(s, i);
+    resume = run.end;
     // The outward code starts one or two letters before its first digit; GIR 0AA four before.
     if (!is_ascii_alpha(before(s, i)) && before(s, i) != U' ') continue;
     std::size_t candidates[3] = {i >= 2 ? i - 2 : s.size(), i >= 1 ? i - 1 : s.size(),
