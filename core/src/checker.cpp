@@ -12,6 +12,7 @@
 #include <array>
 #include <cassert>
 #include <map>
+#include <string_view>
 
 #include "postcheck/lexicon.h"
 #include "postcheck/normalise.h"
@@ -32,6 +33,7 @@ constexpr std::uint32_t kNoAtom = UINT32_MAX;
 struct CompiledRule {
   const Rule* rule;
   std::size_t order;
+  std::uint32_t category;  // the rank of rule->category among the policy's categories, in string order
   RuleSets sets;
   std::unique_ptr<rules::RuleEvaluator> evaluator;
 };
@@ -56,11 +58,14 @@ std::string masked(const Text& text, std::uint32_t begin, std::uint32_t end) {
   return out;
 }
 
-// A rule's candidate span; after the merge, the union of overlapping ones of one category.
+// A rule's candidate span; after the merge, the union of overlapping ones of one category. The
+// rule's category rank and severity are copied in, so that the sorts below read no rule.
 struct Flagged {
   const CompiledRule* rule;
   Hit span;
-  bool grew;  // the merge took in a span that reached past this one
+  std::uint32_t category;  // rule->category
+  Severity severity;       // rule->rule->severity
+  bool grew;               // the merge took in a span that reached past this one
 };
 
 }  // namespace
@@ -173,6 +178,15 @@ struct Checker::Impl {
       if (atom != kNoAtom) exception_atom_of[atom] = exceptions;
       vocabulary_atoms.emplace(name, atom);
     }
+    // Categories ranked once, in string order: the merge sorts and compares ranks, not strings.
+    std::vector<std::string_view> categories;
+    for (const Rule& rule : policy.rules) categories.push_back(rule.category);
+    std::sort(categories.begin(), categories.end());
+    categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
+    const auto category_rank = [&](const std::string& category) {
+      return static_cast<std::uint32_t>(std::lower_bound(categories.begin(), categories.end(), category) -
+                                        categories.begin());
+    };
     rules.reserve(policy.rules.size());
     for (std::size_t i = 0; i < policy.rules.size(); ++i) {
       const Rule& rule = policy.rules[i];
@@ -186,7 +200,7 @@ struct Checker::Impl {
       assign_set_id(sets.exceptions);
       if (rule.recognizer) recognizer_used.insert(*rule.recognizer);
       auto evaluator = rules::make_rule_evaluator(rule, sets);
-      rules.push_back({&rule, i, std::move(sets), std::move(evaluator)});
+      rules.push_back({&rule, i, category_rank(rule.category), std::move(sets), std::move(evaluator)});
     }
     // The walk above numbers the term lists as for_each_term_list() does; the two must not drift apart.
     assert(lists_seen == lists);
@@ -250,26 +264,24 @@ std::vector<FindingSpan> Checker::Impl::spans(const Text& text, const Context& c
     candidates.clear();
     compiled.evaluator->evaluate(state, candidates);
     for (const auto& c : candidates) {
-      if (c.span.begin < c.span.end) flagged.push_back({&compiled, c.span, false});
+      if (c.span.begin < c.span.end) flagged.push_back({&compiled, c.span, compiled.category, rule.severity, false});
     }
   }
 
   // Merge overlapping findings of one category, in place: the most severe rule (then the earliest
   // in the policy) speaks for the union of the spans.
   std::sort(flagged.begin(), flagged.end(), [](const Flagged& a, const Flagged& b) {
-    if (a.rule->rule->category != b.rule->rule->category) return a.rule->rule->category < b.rule->rule->category;
+    if (a.category != b.category) return a.category < b.category;
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
   });
   std::size_t merged_count = 0;
   for (const Flagged& f : flagged) {
     if (merged_count > 0) {
       Flagged& m = flagged[merged_count - 1];
-      if (m.rule->rule->category == f.rule->rule->category && f.span.begin < m.span.end) {
-        const Rule& current = *m.rule->rule;
-        const Rule& incoming = *f.rule->rule;
-        if (incoming.severity > current.severity ||
-            (incoming.severity == current.severity && f.rule->order < m.rule->order)) {
+      if (m.category == f.category && f.span.begin < m.span.end) {
+        if (f.severity > m.severity || (f.severity == m.severity && f.rule->order < m.rule->order)) {
           m.rule = f.rule;
+          m.severity = f.severity;
         }
         if (f.span.end > m.span.end || f.span.begin < m.span.begin) m.grew = true;
         m.span.end = std::max(m.span.end, f.span.end);
@@ -285,11 +297,9 @@ std::vector<FindingSpan> Checker::Impl::spans(const Text& text, const Context& c
   // unique: spans of one category no longer overlap after the merge, and no span is empty.
   std::sort(flagged.begin(), flagged.end(), [](const Flagged& a, const Flagged& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    const Rule& ra = *a.rule->rule;
-    const Rule& rb = *b.rule->rule;
-    if (ra.severity != rb.severity) return ra.severity > rb.severity;
+    if (a.severity != b.severity) return a.severity > b.severity;
     if (a.span.end != b.span.end) return a.span.end < b.span.end;
-    return ra.category < rb.category;
+    return a.category < b.category;
   });
   std::vector<FindingSpan> out;
   out.reserve(flagged.size());

@@ -24,7 +24,7 @@ class ProximityRule final : public RuleEvaluator {
       for (std::size_t i = first; i < last; ++i) {
         const Hit b = near.hits()[i];
         if (b.begin == a.begin && b.end == a.end) continue;
-        const std::size_t d = state.distance(a, b);
+        const std::size_t d = as.distance(k, near, i);
         if (d > window_) continue;
         const std::uint32_t lo = std::min(a.begin, b.begin), hi = std::max(a.end, b.end);
         if (same_sentence_ && state.text.crosses_sentence(lo, hi)) continue;

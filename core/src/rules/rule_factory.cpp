@@ -119,9 +119,12 @@ NearIndex::NearIndex(const CheckState& state, std::span<const Hit> hits) : state
       for (; t < n && tokens[t].end <= h.begin; ++t) w += is_word_like(tokens[t].kind) ? 1 : 0;
     }
     std::uint32_t to_end = w;
-    for (std::size_t u = t; u < n && tokens[u].end <= h.end; ++u) to_end += is_word_like(tokens[u].kind) ? 1 : 0;
+    std::size_t u = t;
+    for (; u < n && tokens[u].end <= h.end; ++u) to_end += is_word_like(tokens[u].kind) ? 1 : 0;
+    // tokens[u] is the first token ending after h.end: the one h.end cuts, if any.
+    const bool end_cut = u < n && tokens[u].begin < h.end && is_word_like(tokens[u].kind);
     assert(w == state.text.words_before(h.begin) && to_end == state.text.words_before(h.end));
-    words_.push_back({w, to_end});
+    words_.push_back({w, to_end, end_cut});
     longest_ = std::max<std::size_t>(longest_, to_end - w);
   }
 }
@@ -152,6 +155,22 @@ std::pair<std::size_t, std::size_t> NearIndex::candidates_in_order(std::size_t& 
   std::size_t last = cursor;
   while (last < words_.size() && words_[last].before_begin <= hi) ++last;
   return {cursor, last};
+}
+
+// Text::words_between(x_end, y_begin) = W(y_begin) - W(x_end), less the word token x_end cuts
+// (which is not wholly inside), and 0 when that is negative.
+std::size_t NearIndex::gap(const Words& x, std::uint32_t x_end, const Words& y, std::uint32_t y_begin) {
+  if (y_begin <= x_end) return 0;
+  const std::uint32_t from = x.before_end + (x.end_cut ? 1 : 0);
+  return y.before_begin > from ? y.before_begin - from : 0;
+}
+
+std::size_t NearIndex::distance(std::size_t i, const NearIndex& other, std::size_t j) const {
+  const Hit a = hits_[i], b = other.hits_[j];
+  const std::size_t d = a.begin <= b.begin ? gap(words_[i], a.end, other.words_[j], b.begin)
+                                           : gap(other.words_[j], b.end, words_[i], a.begin);
+  assert(d == state_->distance(a, b));
+  return d;
 }
 
 bool NearIndex::any_within(Hit span, std::size_t window) const {

@@ -59,12 +59,17 @@ class NearIndex {
   // W(begin) and W(end) of hit i.
   std::size_t words_before_begin(std::size_t i) const { return words_[i].before_begin; }
   std::size_t words_before_end(std::size_t i) const { return words_[i].before_end; }
+  // state.distance(hits()[i], other.hits()[j]), from the words counted for both: no search.
+  std::size_t distance(std::size_t i, const NearIndex& other, std::size_t j) const;
 
  private:
   struct Words {
     std::uint32_t before_begin;  // word tokens wholly before the hit's begin
     std::uint32_t before_end;    // word tokens wholly before its end
+    bool end_cut;                // a word token starts before the hit's end and ends after it
   };
+  // Words strictly between x (the span x_end ends) and a later span y beginning at y_begin.
+  static std::size_t gap(const Words& x, std::uint32_t x_end, const Words& y, std::uint32_t y_begin);
   // The least W(begin) of a hit that may lie within `window` words of a span starting at W = w_begin.
   std::size_t lowest_begin(std::size_t w_begin, std::size_t window) const {
     const std::size_t reach = window + longest_ + 2;
