@@ -19,7 +19,7 @@
 // registers, while they are row steps, first-child steps or the end of the walk at a node of one or
 // two children (where most walks end, one or two units into a word); a walk with outputs to report,
 // an apostrophe or a scan goes on out of line (walk_on()), so that match()'s loop never holds that
-// one's values (~74 k instructions per LexiconTrie::match() on a 3,000-character post, ~91 k when
+// one's values (~67 k instructions per LexiconTrie::match() on a 3,000-character post, ~91 k when
 // every walk was inlined whole). No I/O, no globals.
 #pragma once
 
@@ -685,7 +685,7 @@ void LexiconTrie::walk_on(std::string_view units, std::size_t start, std::uint32
 }
 
 inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>& out) const {
-  if (!compiled_ || space_node_ == 0) return;
+  if (!compiled_ || space_node_ == 0 || units.empty()) return;
   const std::size_t first = out.size();
   // What the walks' first steps read, as locals: out.push_back() cannot change them, so the
   // compiler keeps them in registers.
@@ -699,13 +699,17 @@ inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>
   // loop over every unit and memchr per word; it needs no SIMD (the wasm build has none).
   const std::size_t n = units.size();
   const auto* const u = reinterpret_cast<const unsigned char*>(units.data());
+  const unsigned char* const last = u + n - 1;  // below it, a unit follows p
+  const unsigned char* const two_before_end = n >= 2 ? u + n - 2 : u;  // below it, two units follow p
   constexpr std::uint64_t kSpaces = 0x2020202020202020ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
   for (std::size_t group = 0; group < n; group += 8) {
-    std::uint64_t word = 0;  // the last group may be short: its missing units read as 0, never ' '
+    std::uint64_t word = 0;
     if (n - group >= 8) {
       std::memcpy(&word, u + group, 8);
-    } else {
-      std::memcpy(&word, u + group, n - group);
+    } else {  // the last group may be short: its missing units read as 0, never ' '
+      unsigned char tail[8] = {};
+      std::memcpy(tail, u + group, n - group);
+      std::memcpy(&word, tail, 8);  // a fixed size: `word` can stay in a register
     }
     const std::uint64_t x = word ^ kSpaces;  // a ' ' byte is now 0
     std::uint64_t zero = ~(((x & kLow7) + kLow7) | x | kLow7);
@@ -721,19 +725,20 @@ inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>
       }
       // The walk from the ' ' at start: here, its steps while they are the common ones (most walks
       // end in them, one or two units into a word), then walk_on(). The node reached by the unit at
-      // i (the ' ' at start: the root's ' ' child); the first two steps in one look-up when the
-      // table has them.
+      // p (the ' ' at start: the root's ' ' child); the first two steps in one look-up when the
+      // table has them. A pointer, not an index: one register less, and one compare (p < last)
+      // bounds each step.
       const std::size_t start = group + at;
       std::uint32_t node = space_node;
-      std::size_t i = start;
-      if (start + 2 < n) {
-        const std::uint32_t entry = starts[kUnitClass[u[start + 1]] * kRowStride + kUnitClass[u[start + 2]]];
+      const unsigned char* p = u + start;
+      if (p < two_before_end) {
+        const std::uint32_t entry = starts[kUnitClass[p[1]] * kRowStride + kUnitClass[p[2]]];
         if (entry == 0) continue;
-        if (entry != kSlowStart) node = entry, i = start + 2;
+        if (entry != kSlowStart) node = entry, p += 2;
       }
-      while (i + 1 < n) {
+      for (; p < last; ++p) {
         const Node& here = nodes[node];
-        const std::uint8_t step = kStepClass[u[i + 1]];
+        const std::uint8_t step = kStepClass[p[1]];
         const std::uint8_t how = here.step_class;
         if (how == kRowStep) {
           node = rows[static_cast<std::size_t>(here.row) * kRowStride + step];
@@ -751,9 +756,8 @@ inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>
         } else {
           break;
         }
-        ++i;
       }
-      if (node != 0) walk_on(units, start, node, i, out);
+      if (node != 0) walk_on(units, start, node, static_cast<std::size_t>(p - u), out);
     }
   }
   if (out.size() - first < 2) return;
