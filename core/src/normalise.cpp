@@ -577,7 +577,7 @@ NormalisedView normalise(const Text& text) {
 
 std::string normalise_term(std::string_view term_utf8) {
   const NormalisedView view = normalise(Text::from_utf8(term_utf8));
-  std::string_view units(view.units);
+  std::string_view units = view.units_view();
   if (!units.empty() && units.front() == ' ') units.remove_prefix(1);
   if (!units.empty() && units.back() == ' ') units.remove_suffix(1);
   return std::string(units);
