@@ -195,8 +195,14 @@ class ViewBuilder {
         if (tripled) size = collapse_view_runs(start, size);
         continue;
       }
-      if (tok->kind == TokenKind::space ? c[begin] >= 128 : tok->kind != TokenKind::punct && tok->kind != TokenKind::emoji)
-        break;  // white space that may be all invisible, or a token with units of its own
+      // White space that may be all invisible, or a token with units of its own: one bit test for
+      // the kinds, then the first code point for white space only.
+      constexpr unsigned kSeparators = 1u << static_cast<unsigned>(TokenKind::space) |
+                                       1u << static_cast<unsigned>(TokenKind::punct) |
+                                       1u << static_cast<unsigned>(TokenKind::emoji);
+      if (!((kSeparators >> static_cast<unsigned>(tok->kind)) & 1u) ||
+          (tok->kind == TokenKind::space && c[begin] >= 128))
+        break;
       // separator(), on the locals.
       if (units[size - 1] == ' ') {
         if (size > 1) origin_end[size - 1] = end;
