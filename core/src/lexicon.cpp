@@ -72,9 +72,10 @@ void Lexicon::compile() {
 
 void Lexicon::match(const NormalisedView& view, std::vector<LexiconMatch>& out) const {
   const std::size_t first = out.size();
-  impl_->trie.match(view.units, out);
+  const std::string_view units = view.units_view();
+  impl_->trie.match(units, out);
   const std::size_t masked_from = out.size();
-  impl_->masks.match(view.units, out);
+  impl_->masks.match(units, out);
   if (out.size() == masked_from) return;
   // Rare (a view word holding '*' that a mask fits): merge into the trie's order, once each.
   auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) {

@@ -195,8 +195,14 @@ class ViewBuilder {
         if (tripled) size = collapse_view_runs(start, size);
         continue;
       }
-      if (tok->kind == TokenKind::space ? c[begin] >= 128 : tok->kind != TokenKind::punct && tok->kind != TokenKind::emoji)
-        break;  // white space that may be all invisible, or a token with units of its own
+      // White space that may be all invisible, or a token with units of its own: one bit test for
+      // the kinds, then the first code point for white space only.
+      constexpr unsigned kSeparators = 1u << static_cast<unsigned>(TokenKind::space) |
+                                       1u << static_cast<unsigned>(TokenKind::punct) |
+                                       1u << static_cast<unsigned>(TokenKind::emoji);
+      if (!((kSeparators >> static_cast<unsigned>(tok->kind)) & 1u) ||
+          (tok->kind == TokenKind::space && c[begin] >= 128))
+        break;
       // separator(), on the locals.
       if (units[size - 1] == ' ') {
         if (size > 1) origin_end[size - 1] = end;
@@ -270,8 +276,33 @@ class ViewBuilder {
     return true;
   }
 
+  // Appends the ASCII digits (and, with letters, the ASCII letters, lower-cased) of [k, end) up to
+  // the first other code point, each unit standing for its own code point, and returns where it
+  // stopped. Numbers, handles and addresses are mostly such runs: through locals (see
+  // plain_tokens) instead of a char_class, a fold_alnum and a push on the members a code point.
+  template <bool letters>
+  std::uint32_t ascii_alnum_run(std::uint32_t k, std::uint32_t end) {
+    const char32_t* const c = c_;
+    char* const units = units_;
+    std::uint32_t* const origin_begin = origin_begin_;
+    std::uint32_t* const origin_end = origin_end_;
+    std::size_t size = size_;
+    for (; k < end; ++k, ++size) {
+      const char32_t lower = c[k] | 0x20;  // an ASCII letter only when c[k] is one
+      if (letters && lower - 'a' < 26u) units[size] = static_cast<char>(lower);
+      else if (c[k] - '0' < 10u) units[size] = static_cast<char>(c[k]);
+      else break;
+      origin_begin[size] = k;
+      origin_end[size] = k + 1;
+    }
+    size_ = size;
+    return k;
+  }
+
   void digits(const Token& tok) {
     for (std::uint32_t k = tok.begin; k < tok.end; ++k) {
+      k = ascii_alnum_run<false>(k, tok.end);
+      if (k == tok.end) break;
       const CharClass cls = char_class(c_[k]);
       if (cls == CharClass::digit) {
         push(detail::fold_alnum(c_[k]).first, k, k + 1);
@@ -295,6 +326,8 @@ class ViewBuilder {
   void handle(char sigil, const Token& tok) {
     push(sigil, tok.begin, tok.begin + 1);
     for (std::uint32_t k = tok.begin + 1; k < tok.end; ++k) {
+      k = ascii_alnum_run<true>(k, tok.end);
+      if (k == tok.end) break;
       const CharClass cls = char_class(c_[k]);
       if (cls == CharClass::letter || cls == CharClass::digit) fold_into_view(k);
       else if (is_modifier(cls)) extend_last(k + 1);
@@ -304,6 +337,8 @@ class ViewBuilder {
   // URLs and emails: letters and digits folded (no leetspeak), '.' and '@' kept, the rest separates.
   void address(const Token& tok) {
     for (std::uint32_t k = tok.begin; k < tok.end; ++k) {
+      k = ascii_alnum_run<true>(k, tok.end);
+      if (k == tok.end) break;
       const char32_t c = c_[k];
       const CharClass cls = char_class(c);
       if (cls == CharClass::letter || cls == CharClass::digit) fold_into_view(k);
@@ -577,7 +612,7 @@ NormalisedView normalise(const Text& text) {
 
 std::string normalise_term(std::string_view term_utf8) {
   const NormalisedView view = normalise(Text::from_utf8(term_utf8));
-  std::string_view units(view.units);
+  std::string_view units = view.units_view();
   if (!units.empty() && units.front() == ' ') units.remove_prefix(1);
   if (!units.empty() && units.back() == ' ') units.remove_suffix(1);
   return std::string(units);

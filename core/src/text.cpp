@@ -704,9 +704,13 @@ Text Text::from_utf8(std::string_view utf8) {
       total += k;
       k = 0;
     }
-    // ASCII fast path: one code point, one byte, one UTF-16 unit, nothing to record.
-    i = widen_ascii_run(s, i, n, block, k);
-    if (i >= n || k >= kDecodeBlock || s[i] < 0x80) continue;
+    // ASCII fast path: one code point, one byte, one UTF-16 unit, nothing to record. Tried only on
+    // an ASCII byte: a multi-byte code point is mostly followed by another (emoji sequences, other
+    // scripts), where a group would be widened only to be given back (about 15 instructions).
+    if (s[i] < 0x80) {
+      i = widen_ascii_run(s, i, n, block, k);
+      if (i >= n || k >= kDecodeBlock || s[i] < 0x80) continue;
+    }
     const unsigned char b0 = s[i];
     std::size_t len = 0;
     char32_t cp = 0;

@@ -185,7 +185,7 @@ TEST_CASE("50,000 combining marks on one letter: bounded, and the words around i
   bool whole_word = false;
   for (const auto& f : found) whole_word = whole_word || f.excerpt == "f" + marks + "uck";
   CHECK(whole_word);
-  CHECK(normalise(Text::from_utf8(hidden)).units == " so fuck off ");
+  CHECK(normalise(Text::from_utf8(hidden)).units_view() == " so fuck off ");
 
   const auto after = check_hostile("50,000 marks on one letter, then words", "a" + marks + " so fuck off", 200 * kMB);
   REQUIRE_FALSE(after.empty());
