@@ -261,12 +261,13 @@ class LexiconTrie {
   std::vector<BuildNode> build_;
   std::vector<std::uint32_t> build_rows_;  // kUnitClassCount per row
   std::vector<BuildOutput> build_outputs_;
-  // Not zeroed when sized: compile() and load() write every node and class (the nodes of the
-  // default policy are ~700 KB, which zeroing first would make another pass over).
+  // Not zeroed when sized: compile() and load() write every node, class and output (the nodes of
+  // the default policy are ~700 KB, which zeroing first would make another pass over; its outputs'
+  // zeroing was ~40 k instructions per load).
   std::vector<Node, UninitialisedAllocator<Node>> nodes_;  // [0] is the root
   std::vector<std::uint8_t, UninitialisedAllocator<std::uint8_t>> classes_;
   std::vector<std::uint32_t> rows_;  // kRowStride per row
-  std::vector<Output> outputs_;
+  std::vector<Output, UninitialisedAllocator<Output>> outputs_;
   std::uint32_t space_node_ = 0;  // the root's ' ' child, where every walk starts (0: no terms)
   // The first two steps of every walk in one load: by the classes of the two units after the ' ',
   // the node they reach, 0 when none does, or kSlowStart when the walk must take them one by one
@@ -533,38 +534,47 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
       awaiting = &nodes[parent];
       continue;
     }
-    const char* error = nullptr;
-    std::uint64_t children = (byte & kSavedHasOutputs) != 0 ? 0 : 1;
-    if ((byte & kSavedChildCount) != 0) p = codec::read_varint(p, end, children, error);
-    if (children > kUnitClassCount) error = "a lexicon node with more children than classes";
-    if (children > 0 && depth + 1 == depths) error = "a lexicon node with children below the last depth";
-    const std::uint32_t first_output = output_count;
-    if ((byte & kSavedHasOutputs) != 0) {
-      std::uint64_t entries = 0;
-      p = codec::read_varint(p, end, entries, error);
-      if (entries == 0 || entries > output_total - output_count) error = "a lexicon node with outputs that are not there";
-      for (std::uint64_t o = 0; o < entries && error == nullptr; ++o) {
-        std::uint64_t entry = 0;
-        p = codec::read_varint(p, end, entry, error);
-        if (entry >> 1 > 0xFFFFFFFEu) error = "a lexicon owner out of range";
-        if (error == nullptr) outputs[output_count++] = Output{static_cast<std::uint32_t>(entry >> 1), (entry & 1) != 0};
+    if ((byte & (kSavedHasOutputs | kSavedChildCount)) == kSavedHasOutputs && end - p >= 2 && p[0] == 1 &&
+        p[1] < 0x80 && output_count != output_total) {
+      // A leaf with one output, its owner below 64 (one byte each): where most terms end, ~9 k of
+      // the default policy's nodes. Nothing here can be refused; the leaf's end is the general one's.
+      nodes[number] = Node{next_at[depth + 1], output_count, 1, kNoRow, 0, kSlowStep};
+      outputs[output_count++] = Output{static_cast<std::uint32_t>(p[1] >> 1), (p[1] & 1) != 0};
+      p += 2;
+    } else {
+      const char* error = nullptr;
+      std::uint64_t children = (byte & kSavedHasOutputs) != 0 ? 0 : 1;
+      if ((byte & kSavedChildCount) != 0) p = codec::read_varint(p, end, children, error);
+      if (children > kUnitClassCount) error = "a lexicon node with more children than classes";
+      if (children > 0 && depth + 1 == depths) error = "a lexicon node with children below the last depth";
+      const std::uint32_t first_output = output_count;
+      if ((byte & kSavedHasOutputs) != 0) {
+        std::uint64_t entries = 0;
+        p = codec::read_varint(p, end, entries, error);
+        if (entries == 0 || entries > output_total - output_count) error = "a lexicon node with outputs that are not there";
+        for (std::uint64_t o = 0; o < entries && error == nullptr; ++o) {
+          std::uint64_t entry = 0;
+          p = codec::read_varint(p, end, entry, error);
+          if (entry >> 1 > 0xFFFFFFFEu) error = "a lexicon owner out of range";
+          if (error == nullptr) outputs[output_count++] = Output{static_cast<std::uint32_t>(entry >> 1), (entry & 1) != 0};
+        }
       }
-    }
-    if (error != nullptr) {
-      why = error;
-      break;
-    }
-    nodes[number] = Node{next_at[depth + 1], first_output, output_count - first_output, kNoRow,
-                         static_cast<std::uint8_t>(children), kSlowStep};
-    if (children > 0) {
-      awaiting = output_count != first_output ? &scratch : &nodes[number];
-      if (children > kMaxScannedChildren && row_nodes.size() < kNoRow) row_nodes.push_back(number);
-      if (children > 1) {
-        branch_depth[branches] = static_cast<std::uint32_t>(depth + 1);
-        branch_left[branches++] = static_cast<std::uint32_t>(children - 1);
+      if (error != nullptr) {
+        why = error;
+        break;
       }
-      ++depth;
-      continue;
+      nodes[number] = Node{next_at[depth + 1], first_output, output_count - first_output, kNoRow,
+                           static_cast<std::uint8_t>(children), kSlowStep};
+      if (children > 0) {
+        awaiting = output_count != first_output ? &scratch : &nodes[number];
+        if (children > kMaxScannedChildren && row_nodes.size() < kNoRow) row_nodes.push_back(number);
+        if (children > 1) {
+          branch_depth[branches] = static_cast<std::uint32_t>(depth + 1);
+          branch_left[branches++] = static_cast<std::uint32_t>(children - 1);
+        }
+        ++depth;
+        continue;
+      }
     }
     awaiting = &scratch;
     if (branches > 0) {  // a leaf: the next node is the next child of the nearest open branch
