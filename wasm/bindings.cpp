@@ -1,6 +1,7 @@
 // bindings.cpp — the thin Embind layer over the core: one Engine holding the compiled policy, plain
-// structs out, errors returned as values (no C++ exception ever crosses into JavaScript), strings in
-// as UTF-16 (JavaScript's own units, lone surrogates included) and offsets out as UTF-16 code units.
+// structs out, errors returned as values (no C++ exception ever crosses into JavaScript), posts and
+// policies in and the policy's description out as UTF-8 bytes in wasm memory (the wrapper encodes and
+// decodes them with TextEncoder/TextDecoder), offsets out as UTF-16 code units.
 // The JavaScript wrapper (postcheck.js) turns these into the public API.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -19,8 +20,6 @@
 
 namespace postcheck::wasm {
 
-// One finding as JavaScript sees it (the wrapper adds `excerpt` from its own string and folds
-// suggestionAction/suggestionText into `suggestion`).
 // What check() returns per finding, as four numbers in one Uint32Array.
 enum FindingSuggestion : std::uint32_t {
   kNoSuggestion = 0,    // no fix
@@ -96,7 +95,7 @@ class Engine {
   // as for checkInput(): Embind would copy a string in a JavaScript loop over every character); on
   // failure the engine keeps the policy it had.
   LoadOutcome loadInput(std::uint32_t bytes) {
-    return install(parse_policy(std::string_view(input_).substr(0, bytes)));
+    return install(parse_policy(input(bytes)));
   }
 
   // The built-in policy, from its compiled image: no JSON to parse or validate at start-up.
@@ -109,10 +108,10 @@ class Engine {
 
   bool ready() const { return checker_ != nullptr; }
 
-  // A buffer in wasm memory, at least `bytes` long, for the post checkInput() reads (or the policy
-  // loadInput() reads): a Uint8Array
-  // view the wrapper writes the post's UTF-8 into (TextEncoder.encodeInto, native code, where Embind
-  // would copy a string in a JavaScript loop). Valid until the next call into the engine.
+  // A buffer in wasm memory, at least `bytes` long, for the post checkInput() reads or the policy
+  // loadInput() reads: a Uint8Array view the wrapper writes the UTF-8 into (TextEncoder.encodeInto,
+  // native code, where Embind would copy a string in a JavaScript loop). Valid until the next call
+  // into the engine.
   emscripten::val inputBuffer(std::uint32_t bytes) {
     if (input_.size() < bytes) input_.resize(bytes);
     return emscripten::val(emscripten::typed_memory_view(input_.size(), reinterpret_cast<std::uint8_t*>(input_.data())));
@@ -128,7 +127,7 @@ class Engine {
     own_suggestions_.clear();
     if (checker_) {
       const Context context{charity ? Account::charity : Account::personal, authorised};
-      auto findings = checker_->check_spans(std::string_view(input_).substr(0, bytes), context);
+      auto findings = checker_->check_spans(input(bytes), context);
       own_suggestions_.resize(findings.size());
       for (std::size_t i = 0; i < findings.size(); ++i) {
         FindingSpan& f = findings[i];
@@ -162,7 +161,7 @@ class Engine {
   }
 
  private:
-  // The policy as one JSON text, made once per policy (one string crosses, and JSON.parse is quick):
+  // The policy as one JSON text, made once per policy (one buffer crosses, and JSON.parse is quick):
   // {"name", "version", "contacts": {key: {"role", "email"}}, "charityAccounts": [{"network",
   // "handle", "display_name"}], "organisationNames": [...], "holdSeverities": [...], "rules": [{"id",
   // "category", "severity", "clause", "message", "advice", "suggestion": {"action", "text"} | null}]},
@@ -217,6 +216,9 @@ class Engine {
     out += '}';
     return out;
   }
+
+  // The first `bytes` of the input buffer.
+  std::string_view input(std::uint32_t bytes) const { return std::string_view(input_).substr(0, bytes); }
 
   // Compiles a loaded policy and puts it in force, or reports why it did not load and keeps the old one.
   LoadOutcome install(PolicyLoadResult result) {

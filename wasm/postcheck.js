@@ -78,10 +78,23 @@ function policyText(policy) {
   throw new TypeError('PostCheck: a policy is JSON text or a plain object');
 }
 
-// The policy (one JSON text from the engine, made once per policy): what `policy` shows, and the
-// rules as findings show them, so that check() gets only numbers from the engine.
+// Text crosses into and out of the engine as UTF-8 bytes in wasm memory, encoded and decoded here by
+// the platform's own TextEncoder/TextDecoder (Embind's string conversion is a JavaScript loop per byte).
+const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
+/** Writes `text` into the engine's input buffer; returns the number of UTF-8 bytes written. */
+function writeInput(engine, text) {
+  return utf8.encodeInto(text, engine.inputBuffer(text.length * 3)).written;
+}
+
+/** Hands JSON policy text to the engine. */
+function loadPolicy(engine, text) {
+  return engine.loadInput(writeInput(engine, text));
+}
+
+// The policy (one JSON text from the engine, made once per policy): what `policy` shows, and the
+// rules as findings show them, so that check() gets only numbers from the engine.
 function describe(engine) {
   const { rules, ...info } = JSON.parse(utf8Decoder.decode(engine.describe()));
   return {
@@ -93,13 +106,6 @@ function describe(engine) {
 // Per finding, checkInput() in the engine gives: rule index, start, end (UTF-16), and whether the fix is
 // none (0), the rule's own (1), or one made for this finding (2: engine.suggestionText(i)).
 const FINDING_FIELDS = 4;
-const utf8 = new TextEncoder();
-
-/** Hands JSON policy text to the engine through its input buffer (native UTF-8 encoding). */
-function loadPolicy(engine, text) {
-  const { written } = utf8.encodeInto(text, engine.inputBuffer(text.length * 3));
-  return engine.loadInput(written);
-}
 const OWN_SUGGESTION = 2;
 
 class Checker {
@@ -128,7 +134,7 @@ class Checker {
     // The post goes in as UTF-8, written by TextEncoder straight into wasm memory (at most three
     // bytes per UTF-16 unit); the findings come out as a view of wasm memory, copied at once since a
     // later call may grow (and so detach) it.
-    const { written } = utf8.encodeInto(text, this.#engine.inputBuffer(text.length * 3));
+    const written = writeInput(this.#engine, text);
     const raw = this.#engine.checkInput(written, account === 'charity', context.authorised === true).slice();
     const findings = [];
     for (let i = 0; i < raw.length; i += FINDING_FIELDS) {

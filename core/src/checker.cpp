@@ -63,7 +63,7 @@ std::string masked(const Text& text, std::uint32_t begin, std::uint32_t end) {
 struct Flagged {
   const CompiledRule* rule;
   Hit span;
-  std::uint32_t category;  // rule->category
+  std::uint32_t category;  // the rank of rule->rule->category (CompiledRule::category)
   Severity severity;       // rule->rule->severity
   bool grew;               // the merge took in a span that reached past this one
 };
@@ -228,7 +228,7 @@ std::vector<FindingSpan> Checker::Impl::spans(const Text& text, const Context& c
   for (std::size_t k = 0; k < kRecognizerCount; ++k) {
     const std::uint32_t atom = recognizer_atoms[k];
     if (atom != kNoAtom) {
-      for (std::size_t i = 0; i < state.recognized[k].size(); ++i) state.atom_hits.count(atom);
+      state.atom_hits.count(atom, static_cast<std::uint32_t>(state.recognized[k].size()));
     }
   }
   state.atom_hits.place();

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <string>
-#include <tuple>
 #include <utility>
 
 #include "byte_codec.h"
@@ -78,18 +77,11 @@ void Lexicon::match(const NormalisedView& view, std::vector<LexiconMatch>& out) 
   impl_->masks.match(units, out);
   if (out.size() == masked_from) return;
   // Rare (a view word holding '*' that a mask fits): merge into the trie's order, once each.
-  auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) {
-    return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
-  };
   const auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
   const auto middle = out.begin() + static_cast<std::ptrdiff_t>(masked_from);
-  std::sort(middle, out.end(), by_end);
-  std::inplace_merge(begin, middle, out.end(), by_end);
-  out.erase(std::unique(begin, out.end(),
-                        [](const LexiconMatch& a, const LexiconMatch& b) {
-                          return a.owner == b.owner && a.begin == b.begin && a.end == b.end;
-                        }),
-            out.end());
+  std::sort(middle, out.end(), lexicon_detail::match_before);
+  std::inplace_merge(begin, middle, out.end(), lexicon_detail::match_before);
+  out.erase(std::unique(begin, out.end(), lexicon_detail::same_match), out.end());
 }
 
 std::string Lexicon::save() const {

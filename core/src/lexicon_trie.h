@@ -44,8 +44,9 @@ namespace postcheck::lexicon_detail {
 // '\'' 37, '*' 38, '@' 39, '#' 40, '.' 41, and '\x01' 42. A byte outside the alphabet (never in a
 // well-formed view) reads as '\x01': part of a word, in no term.
 inline constexpr std::size_t kUnitClassCount = 43;
-// The laid-out trie's tables by class (rows, starts) are kRowStride wide: a class each, and in a
-// row, the apostrophe child once more for the walk's row steps (kApostropheStepClass).
+// The laid-out trie's rows are kRowStride wide: a class each, and the apostrophe child once more for
+// the walk's row steps (kApostropheStepClass). The starts table shares the width (its last column
+// unused) so that both are indexed alike.
 inline constexpr std::size_t kRowStride = kUnitClassCount + 1;
 inline constexpr std::uint8_t kSpaceClass = 0;
 inline constexpr std::uint8_t kOtherLetterClass = 42;
@@ -76,6 +77,14 @@ inline constexpr std::array<std::uint8_t, 256> kStepClass = [] {
 
 // Whether the '\'' at units[i] ends a word as a possessive: "'s" then ' ' ("client's"), or an s
 // before it and ' ' after ("carers'"). The ' ' must be there, as for any whole-word end.
+// The order matches are reported in, (end, begin, owner), and their identity.
+inline bool match_before(const LexiconMatch& a, const LexiconMatch& b) {
+  return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
+}
+inline bool same_match(const LexiconMatch& a, const LexiconMatch& b) {
+  return a.owner == b.owner && a.begin == b.begin && a.end == b.end;
+}
+
 inline bool is_possessive_apostrophe(std::string_view units, std::size_t i) {
   const std::size_t n = units.size();
   if (i + 2 < n && units[i + 1] == 's' && units[i + 2] == ' ') return true;
@@ -146,9 +155,9 @@ class LexiconTrie {
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   static constexpr std::uint16_t kNoRow = 0xFFFF;
-  // The step_class of a node whose steps all take the slow path (no unit has this class), and of
-  // a node whose steps are all by its full row.
+  // The step_class of a node whose steps all take the slow path (no unit has this class).
   static constexpr std::uint8_t kSlowStep = kApostropheStepClass + 1;
+  // The step_class of a node whose steps are all by its full row.
   static constexpr std::uint8_t kRowStep = kApostropheStepClass + 2;
   // While inserting, a node with more children than this gets a full row (the node after the root's
   // ' ' has one per letter): sibling lists stay short.
@@ -232,13 +241,20 @@ class LexiconTrie {
   void insert(std::string_view term, std::uint32_t owner, bool wildcard);
   // Lays the growing trie out for matching (nodes_, classes_, rows_, outputs_).
   void lay_out();
-  // Makes the row of `n` a row for walks' steps too (row_step()), and n a kRowStep node where it can
-  // be, once its children are laid out.
-  void finish_row(Node& n) {
-    std::uint32_t* const row = rows_.data() + static_cast<std::size_t>(n.row) * kRowStride;
-    row[kApostropheStepClass] = row[kApostropheClass];
-    if (n.step_class != kSlowStep && (row[kSpaceClass] == 0 || nodes_[row[kSpaceClass]].outputs == 0)) {
-      n.step_class = kRowStep;
+  // Gives each node of `row_nodes` (laid out, children and classes in place) its full row, which is
+  // also a row for walks' steps (the apostrophe child once more at kApostropheStepClass), and makes it
+  // a kRowStep node where it can be. compile() and load() both end with this.
+  void fill_rows(const std::vector<std::uint32_t>& row_nodes) {
+    rows_.assign(row_nodes.size() * kRowStride, 0);
+    for (std::size_t r = 0; r < row_nodes.size(); ++r) {
+      Node& n = nodes_[row_nodes[r]];
+      n.row = static_cast<std::uint16_t>(r);
+      std::uint32_t* const row = rows_.data() + r * kRowStride;
+      for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes_[c]] = c;
+      row[kApostropheStepClass] = row[kApostropheClass];
+      if (n.step_class != kSlowStep && (row[kSpaceClass] == 0 || nodes_[row[kSpaceClass]].outputs == 0)) {
+        n.step_class = kRowStep;
+      }
     }
   }
   // Fills starts_ (after the trie is laid out).
@@ -330,19 +346,11 @@ inline void LexiconTrie::lay_out() {
   nodes_.resize(count);
   classes_.assign(count, 0);
   outputs_.resize(build_outputs_.size());
-  // The rows in one allocation: the growing trie counts children up to kMaxSiblingChildren + 1,
-  // which is past kMaxScannedChildren.
-  static_assert(kMaxScannedChildren <= kMaxSiblingChildren);
-  std::size_t row_count = 0;
-  for (const BuildNode& b : build_) row_count += b.children > kMaxScannedChildren ? 1 : 0;
-  rows_.assign(std::min<std::size_t>(row_count, kNoRow) * kRowStride, 0);
-  const std::size_t row_limit = rows_.size() / kRowStride;
-  std::size_t rows_used = 0;
+  std::vector<std::uint32_t> row_nodes;  // the nodes of more than kMaxScannedChildren children
   const BuildNode* const build = build_.data();
   const BuildOutput* const build_outputs = build_outputs_.data();
   Node* const nodes = nodes_.data();
   std::uint8_t* const classes = classes_.data();
-  std::uint32_t* const rows = rows_.data();
   Output* const outputs = outputs_.data();
   std::uint32_t output_count = 0;
   for (std::size_t number = 0; number < ordered; ++number) {
@@ -359,17 +367,11 @@ inline void LexiconTrie::lay_out() {
     n.children = static_cast<std::uint8_t>(ordered - n.first_child);  // at most one per class
     if (n.children != 0) {
       if (n.outputs == 0) n.step_class = classes[n.first_child];
-      if (n.children > kMaxScannedChildren && rows_used < row_limit) {
-        n.row = static_cast<std::uint16_t>(rows_used++);
-        std::uint32_t* row = rows + static_cast<std::size_t>(n.row) * kRowStride;
-        for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes[c]] = c;
-      }
+      if (n.children > kMaxScannedChildren && row_nodes.size() < kNoRow) row_nodes.push_back(static_cast<std::uint32_t>(number));
     }
     nodes[number] = n;
   }
-  for (Node& n : nodes_) {
-    if (n.row != kNoRow) finish_row(n);
-  }
+  fill_rows(row_nodes);
 }
 
 inline void LexiconTrie::compile() {
@@ -599,15 +601,7 @@ inline void LexiconTrie::load(codec::ByteReader& in) {
     *this = LexiconTrie();
     return;
   }
-  // The full rows of the busy nodes.
-  rows_.assign(row_nodes.size() * kRowStride, 0);
-  for (std::size_t r = 0; r < row_nodes.size(); ++r) {
-    Node& n = nodes_[row_nodes[r]];
-    n.row = static_cast<std::uint16_t>(r);
-    std::uint32_t* row = rows_.data() + r * kRowStride;
-    for (std::uint32_t c = n.first_child; c < n.first_child + n.children; ++c) row[classes_[c]] = c;
-    finish_row(n);
-  }
+  fill_rows(row_nodes);
   pattern_count_ = outputs_.size();
   space_node_ = child(0, kSpaceClass);
   build_starts();
@@ -776,12 +770,8 @@ inline void LexiconTrie::match(std::string_view units, std::vector<LexiconMatch>
   // back in about one pass (for the bench text's 54, ~1.2 k instructions fewer than std::sort and
   // std::unique). Should the shifts pass four per match (many owners of overlapping terms), the
   // rest is sorted by std::sort: O(n log n) at worst.
-  auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) {
-    return std::tie(a.end, a.begin, a.owner) < std::tie(b.end, b.begin, b.owner);
-  };
-  auto same = [](const LexiconMatch& a, const LexiconMatch& b) {
-    return a.owner == b.owner && a.begin == b.begin && a.end == b.end;
-  };
+  const auto by_end = [](const LexiconMatch& a, const LexiconMatch& b) { return match_before(a, b); };
+  const auto same = [](const LexiconMatch& a, const LexiconMatch& b) { return same_match(a, b); };
   LexiconMatch* const m = out.data() + first;
   const std::size_t count = out.size() - first;
   std::size_t shifts_left = 4 * count;

@@ -93,6 +93,8 @@ constexpr std::array<std::uint64_t, kAbbreviations.size()> kAbbreviationKeys = [
   std::sort(keys.begin(), keys.end());
   return keys;
 }();
+// Every abbreviation fits (a longer one would pack to 0 and never match).
+static_assert(kAbbreviationKeys.front() != 0);
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
@@ -858,7 +860,7 @@ std::size_t Text::token_at(std::size_t cp) const {
 
 // Both search words_ (the word-like tokens only, 8 bytes each) by end. A word-like token that begins
 // before begin either ends at or before it or is the one token straddling it, so those before begin
-// are words_before(begin) plus that one if it is word-like.
+// are words_before(begin) plus the next word if it begins before begin.
 std::size_t Text::words_between(std::size_t begin, std::size_t end) const {
   if (begin >= end) return 0;
   const std::size_t to_end = words_before(end);

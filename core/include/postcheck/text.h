@@ -77,6 +77,9 @@ class Text {
   std::size_t words_between(std::size_t begin, std::size_t end) const;
   // words_between(0, cp): the word-like tokens ending at or before cp. O(log n), one search.
   std::size_t words_before(std::size_t cp) const;
+  // The word-like tokens themselves, in order (words_before(cp) is the number of them ending at or
+  // before cp): for callers that walk them alongside sorted positions instead of searching.
+  const std::vector<WordSpan>& words() const { return words_; }
   // True when a sentence boundary lies strictly inside (begin, end).
   bool crosses_sentence(std::size_t begin, std::size_t end) const;
 

@@ -42,8 +42,8 @@ PC_RECOGNIZER_FAMILY void find_initials(Chars s, const Triggers& t, Matches& out
 PC_RECOGNIZER_FAMILY void find_links(Chars s, const Triggers& t, Matches* urls, Matches* shared_documents, Matches* internal);
 
 // Whether the word at word_begin is one a credential keyword can start from (secrets.cpp: its first
-// three letters, then the word list), so that find_credentials() parses only those; the trigger
-// pass calls it at words starting with p, o, c, l, u or k whose first letters pass the next test.
+// word list), so that find_credentials() parses only those. Precondition: the word's first three
+// letters pass credential_keyword_prefix() below (the trigger pass tests that first, inline).
 bool may_be_credential_keyword(Chars s, std::size_t word_begin);
 
 // The first three letters (lower case; 0 past the word) of every word a credential keyword can start

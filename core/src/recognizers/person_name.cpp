@@ -18,6 +18,9 @@ namespace {
 
 using namespace scan;
 
+// A lower-case Latin letter past ASCII that a name may hold ("ß" to "ɏ", not "÷").
+bool is_lower_beyond_ascii(char32_t c) { return c >= 0xDF && c <= 0x24F && c != 0xF7; }
+
 // Titles written before a name (lower case).
 constexpr auto kTitles = std::to_array<std::string_view>({
     "cllr", "councillor", "dame", "dr", "lady", "lord", "miss", "mr", "mrs", "ms", "mx", "prof",
@@ -168,7 +171,7 @@ Name name_at(Chars s, std::size_t i) {
     bool has_lower = false;
     while (q < s.size()) {
       const char32_t c = s[q];
-      if (is_lower(c) || (c >= 0xDF && c <= 0x24F && c != 0xF7)) {
+      if (is_lower(c) || is_lower_beyond_ascii(c)) {
         has_lower = true;
       } else if (is_upper(c)) {
         const bool after_apostrophe = is_apostrophe(s[q - 1]);
@@ -314,7 +317,7 @@ bool no_shape_follows(Chars s, std::size_t i) {
     return is_lower(at(s, q + 1)) &&
            !(s[q + 1] == U'i' && to_lower(at(s, q + 2)) == U's' && is_single_space(at(s, q + 3)));
   if (c == U'.') return !(is_single_space(at(s, q + 1)) && is_upper(at(s, q + 2)));
-  return !(c == U'-' || is_upper(c) || is_apostrophe(c) || (c >= 0xDF && c <= 0x24F && c != 0xF7));
+  return !(c == U'-' || is_upper(c) || is_apostrophe(c) || is_lower_beyond_ascii(c));
 }
 
 }  // namespace

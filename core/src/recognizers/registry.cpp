@@ -23,9 +23,7 @@ std::string lower_trimmed(std::u32string_view s) {
   std::size_t e = s.size();
   while (b < e && scan::is_space(s[b])) ++b;
   while (e > b && scan::is_space(s[e - 1])) --e;
-  std::string out;
-  for (std::size_t i = b; i < e; ++i) scan::append_utf8(out, scan::to_lower(s[i]));
-  return out;
+  return scan::to_utf8_lower(s, b, e);
 }
 
 std::string trimmed(std::u32string_view s) {

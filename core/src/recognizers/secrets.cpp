@@ -311,8 +311,7 @@ static_assert(std::all_of(kKeywordWords.begin(), kKeywordWords.end(), [](std::st
 }  // namespace
 
 bool may_be_credential_keyword(Chars s, std::size_t begin) {
-  if (!credential_keyword_prefix(to_lower(s[begin]), to_lower(at(s, begin + 1)), to_lower(at(s, begin + 2))))
-    return false;
+  // The caller has checked credential_keyword_prefix() already (families.h).
   const Word w{begin, word_end(s, begin)};
   for (std::string_view k : kKeywordWords)
     if (word_is(s, w, k)) return true;

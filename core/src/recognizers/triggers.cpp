@@ -20,7 +20,7 @@ enum Class : std::uint8_t {
   kDigit = 1,
   kAt = 2,
   kLinkMark = 4,   // '.', ':', '\'
-  kKeyStart = 8,   // a letter a credential keyword can start with: p o c l u, either case
+  kKeyStart = 8,   // a letter a credential keyword can start with: p o c l u k, either case
   kCapital = 16,   // A–Z
   kLetter = 32,    // a–z, A–Z: not a trigger, never wanted; lets the scalar loop skip a word's letters
 };

@@ -1,5 +1,5 @@
 // rule_factory.cpp — builds the evaluator for a rule's kind, and the shared per-check structures: AtomHits,
-// CheckState's per-set cache and NearIndex (built by one walk over the tokens).
+// CheckState's per-set cache and NearIndex (built by one walk over the text's word-like tokens).
 #include <algorithm>
 #include <cassert>
 #include <memory>
@@ -44,8 +44,8 @@ CheckState::CheckState(const Text& t, std::size_t atom_count, std::size_t set_co
 
 std::span<const Hit> CheckState::hits(const CompiledSet& set) const {
   SetCache& cache = sets_[set.id];
-  if (cache.sorted) return cache.hits;
-  cache.sorted = true;
+  if (cache.computed) return cache.hits;
+  cache.computed = true;
   // The atoms with hits: with one (the usual case) the set reads its hits, already sorted.
   std::size_t with_hits = 0, total = 0;
   std::uint32_t only = 0;
@@ -87,45 +87,36 @@ std::size_t CheckState::distance(Hit a, Hit b) const {
 
 namespace {
 
-// The kinds Text::words_between() counts (text.h: word, number, mention, hashtag, email, url).
-bool is_word_like(TokenKind k) {
-  return k == TokenKind::word || k == TokenKind::number || k == TokenKind::mention || k == TokenKind::hashtag ||
-         k == TokenKind::email || k == TokenKind::url;
-}
-
-// How far ahead (in tokens) the walk below goes token by token before it searches instead: walking
-// costs a few instructions a token, a search (Text::words_before and one over the tokens) about 300.
-constexpr std::size_t kWalkTokens = 48;
+// How far ahead (in word-like tokens) the walk below goes one by one before it searches instead:
+// walking costs a few instructions a word, a search about 100.
+constexpr std::size_t kWalkWords = 32;
 
 }  // namespace
 
 // W(p) = text.words_before(p), the word-like tokens ending at or before p. The hits are sorted by
-// begin, so one walk over the tokens gives W(begin) of each (searching only across long gaps), and
-// W(end) takes the few tokens a hit covers, with no search at all.
+// begin, so one walk over the text's word-like tokens gives W(begin) of each (searching only across
+// long gaps), and W(end) takes the few words a hit covers, with no search at all.
 NearIndex::NearIndex(const CheckState& state, std::span<const Hit> hits) : state_(&state), hits_(hits) {
-  const std::vector<Token>& tokens = state.text.tokens();
-  const std::size_t n = tokens.size();
-  std::size_t t = 0;      // the first token ending after the current hit's begin
-  std::uint32_t w = 0;    // word-like tokens before tokens[t]
+  const std::vector<WordSpan>& words = state.text.words();
+  const std::size_t n = words.size();
+  std::size_t w = 0;  // the first word ending after the current hit's begin: W(begin)
   words_.reserve(hits.size());
   for (Hit h : hits) {
-    if (t + kWalkTokens < n && tokens[t + kWalkTokens].end <= h.begin) {
-      t = static_cast<std::size_t>(std::upper_bound(tokens.begin() + static_cast<std::ptrdiff_t>(t + kWalkTokens),
-                                                    tokens.end(), h.begin,
-                                                    [](std::uint32_t v, const Token& k) { return v < k.end; }) -
-                                   tokens.begin());
-      w = static_cast<std::uint32_t>(state.text.words_before(h.begin));
+    if (w + kWalkWords < n && words[w + kWalkWords].end <= h.begin) {
+      w = static_cast<std::size_t>(std::upper_bound(words.begin() + static_cast<std::ptrdiff_t>(w + kWalkWords),
+                                                    words.end(), h.begin,
+                                                    [](std::uint32_t v, const WordSpan& k) { return v < k.end; }) -
+                                   words.begin());
     } else {
-      for (; t < n && tokens[t].end <= h.begin; ++t) w += is_word_like(tokens[t].kind) ? 1 : 0;
+      while (w < n && words[w].end <= h.begin) ++w;
     }
-    std::uint32_t to_end = w;
-    std::size_t u = t;
-    for (; u < n && tokens[u].end <= h.end; ++u) to_end += is_word_like(tokens[u].kind) ? 1 : 0;
-    // tokens[u] is the first token ending after h.end: the one h.end cuts, if any.
-    const bool end_cut = u < n && tokens[u].begin < h.end && is_word_like(tokens[u].kind);
-    assert(w == state.text.words_before(h.begin) && to_end == state.text.words_before(h.end));
-    words_.push_back({w, to_end, end_cut});
-    longest_ = std::max<std::size_t>(longest_, to_end - w);
+    std::size_t u = w;
+    while (u < n && words[u].end <= h.end) ++u;
+    // words[u] is the first word ending after h.end: the one h.end cuts, if it begins before it.
+    const bool end_cut = u < n && words[u].begin < h.end;
+    assert(w == state.text.words_before(h.begin) && u == state.text.words_before(h.end));
+    words_.push_back({static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(u), end_cut});
+    longest_ = std::max<std::size_t>(longest_, u - w);
   }
 }
 

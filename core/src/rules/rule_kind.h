@@ -89,7 +89,7 @@ class NearIndex {
 class AtomHits {
  public:
   explicit AtomHits(std::size_t atom_count) : ranges_(atom_count) {}
-  void count(std::uint32_t atom) { ++ranges_[atom].end; }
+  void count(std::uint32_t atom, std::uint32_t hits = 1) { ranges_[atom].end += hits; }
   void place();
   void add(std::uint32_t atom, Hit h) { hits_[ranges_[atom].end++] = h; }
   // Drops the hits of `atom` for which keep(hit) is false (order kept).
@@ -109,7 +109,6 @@ class AtomHits {
     return {hits_.data() + r.begin, hits_.data() + r.end};
   }
   bool empty(std::uint32_t atom) const { return ranges_[atom].begin == ranges_[atom].end; }
-  std::size_t atom_count() const { return ranges_.size(); }
 
  private:
   struct Range {
@@ -142,7 +141,7 @@ class CheckState {
 
  private:
   struct SetCache {
-    bool sorted = false;
+    bool computed = false;         // `hits` is filled in
     std::span<const Hit> hits;     // into atom_hits, or into `merged`
     std::vector<Hit> merged;       // the hits of a set whose hits come from two atoms or more
     std::optional<NearIndex> near;
