@@ -309,10 +309,11 @@ std::vector<FindingSpan> Checker::Impl::spans(const Text& text, const Context& c
     f.rule_index = static_cast<std::uint32_t>(m.rule->order);
     f.cp_start = m.span.begin;
     f.cp_end = m.span.end;
-    f.byte_start = text.byte_offset(m.span.begin);
-    f.byte_end = text.byte_offset(m.span.end);
-    f.u16_start = text.utf16_offset(m.span.begin);
-    f.u16_end = text.utf16_offset(m.span.end);
+    const Text::Offsets start = text.offsets(m.span.begin), end = text.offsets(m.span.end);
+    f.byte_start = start.byte;
+    f.byte_end = end.byte;
+    f.u16_start = start.utf16;
+    f.u16_end = end.utf16;
     if (rule.mask) {
       f.fix = FindingSpan::Fix::own;
       f.own_text = masked(text, m.span.begin, m.span.end);

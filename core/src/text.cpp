@@ -805,6 +805,13 @@ std::uint32_t Text::utf16_offset(std::size_t cp) const {
   return static_cast<std::uint32_t>(cp) + (k == 0 ? 0 : wide_[k - 1].extra_u16);
 }
 
+Text::Offsets Text::offsets(std::size_t cp) const {
+  const std::size_t k = wide_before(cp);
+  const auto at = static_cast<std::uint32_t>(cp);
+  if (k == 0) return {at, at};
+  return {at + wide_[k - 1].extra_bytes, at + wide_[k - 1].extra_u16};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tokens and sentences
 

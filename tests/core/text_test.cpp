@@ -48,6 +48,10 @@ void check_invariants(const Text& t, std::size_t utf16_total) {
   }
   REQUIRE(t.byte_offset(t.size()) == t.utf8().size());
   REQUIRE(t.utf16_offset(t.size()) == utf16_total);
+  for (std::size_t i = 0; i <= t.size(); ++i) {  // offsets(): both from one search, the same values
+    REQUIRE(t.offsets(i).byte == t.byte_offset(i));
+    REQUIRE(t.offsets(i).utf16 == t.utf16_offset(i));
+  }
   std::uint32_t at = 0;
   for (std::size_t k = 0; k < t.tokens().size(); ++k) {
     const Token& tok = t.tokens()[k];

@@ -58,6 +58,12 @@ class Text {
   // O(1) for ASCII text, O(log k) with k multi-unit code points (stored sparsely: see wide_).
   std::uint32_t byte_offset(std::size_t cp) const;
   std::uint32_t utf16_offset(std::size_t cp) const;
+  // Both at once, from one search: {byte_offset(cp), utf16_offset(cp)}.
+  struct Offsets {
+    std::uint32_t byte;
+    std::uint32_t utf16;
+  };
+  Offsets offsets(std::size_t cp) const;
 
   // The original UTF-8 bytes of code points [begin, end).
   std::string_view slice(std::size_t begin, std::size_t end) const;
