@@ -57,68 +57,72 @@ constexpr char leet_digit(char d) {
 constexpr std::array<std::string_view, 12> kUnitSuffixes = {
     "mins", "min", "hrs", "hours", "days", "weeks", "wks", "yrs", "years", "lbs", "mph", "kms"};
 
-// The fast path for the common word of ASCII letters (no leetspeak or masks to resolve): writes
-// the word c[first, first + length), each letter lower-cased, to unit, begin and end (the view's
-// next free places); a word that turns out to hold anything else is taken back (returns false: the
-// caller counts nothing). Letter runs are collapsed afterwards by the caller, only when tripled is
-// set: a letter equal to the one before, which equals the one before it. A double ("see", "all",
-// one word in ten) needs no second pass. `chars` is the number of code points in the text.
-bool lower_ascii_word(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
-                      char* unit, std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
-  char prev = 0;
-  bool prev_same = false;  // prev equals the letter before it
+// The fast path for a stretch of plain words (ASCII letters only: no leetspeak or masks to resolve)
+// separated by single ' ': writes the code points c[first, first + length), each lower-cased (a ' '
+// stays ' ', the view's separator for it), to unit, begin and end (the view's next free places),
+// each unit standing for its own code point. Returns how many code points it took: all of them, or
+// fewer when one is neither an ASCII letter nor ' ' (the caller keeps the units of the words
+// before it). Letter runs are collapsed afterwards by the caller, only when tripled is set: three
+// equal letters in a row were seen (perhaps also in what was not taken: collapsing checks again).
+// `chars` is the number of code points in the text.
+std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
+                                  char* unit, std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
   std::uint32_t i = 0;
 #if defined(__SSE2__)
-  // Four code points at a time: lower-case, check a-z, narrow to bytes, write consecutive origins.
-  // The last group of a word reads and writes up to three places past it, which only lanes inside
-  // the word are checked for (the places written are past the view's size, and taken by the next
-  // units): so a two-letter word is one group, not two turns of the scalar loop. Reads stay inside
-  // the text, and so do the writes: the view holds at most one unit per UTF-8 byte before a code
-  // point (see ViewBuilder), and each of the four code points read takes a byte at least. The scalar
-  // loop below finishes a word that ends within four code points of the text's end (and is the
-  // whole path without SSE2, e.g. in the wasm build).
-  const __m128i case_bit = _mm_set1_epi32(0x20);
-  const __m128i before_a = _mm_set1_epi32('a' - 1);
-  const __m128i after_z = _mm_set1_epi32('z' + 1);
+  // Sixteen code points at a time, narrowed to bytes (saturating: any code point >= 256 becomes
+  // 0xFF, no letter). The last group of a stretch reads and writes up to fifteen places past it,
+  // which only lanes inside the stretch are checked for (the places written are past the view's
+  // size, and taken by the next units): reads stay inside the text, and so do the writes, as the
+  // view holds at most one unit per UTF-8 byte before a code point (see ViewBuilder), and each of
+  // the sixteen code points read takes a byte at least. The scalar loop below finishes a stretch
+  // that ends within sixteen code points of the text's end (and is the whole path without SSE2,
+  // e.g. in the wasm build).
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i before_a = _mm_set1_epi8('a' - 1);
+  const __m128i after_z = _mm_set1_epi8('z' + 1);
   const __m128i one = _mm_set1_epi32(1);
   const __m128i four_places = _mm_set1_epi32(4);
-  // The origins of the group's four places (from the word's first code point on).
+  // The origins of the next four places.
   __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
-  __m128i previous = _mm_setzero_si128();  // lane 3: the letter before the group (none: 0)
-  int same = 0;  // bit 3: the group's last letter equals the one before it
-  // The group at i, of which the lanes set in `inside` are in the word.
-  const auto group = [&](std::uint32_t i, int inside) {
-    const __m128i lower =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(c + first + i)), case_bit);
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi32(lower, before_a), _mm_cmplt_epi32(lower, after_z));
-    if ((_mm_movemask_ps(_mm_castsi128_ps(letter)) & inside) != inside) return false;
-    const __m128i shifted = _mm_or_si128(_mm_slli_si128(lower, 4), _mm_srli_si128(previous, 12));
-    // Bit j: letter j equals the one before it; two such bits in a row are a run of three.
-    const int group_same = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lower, shifted))) & inside;
-    tripled |= (group_same & ((group_same << 1) | (same >> 3))) != 0;
-    same = group_same;
+  __m128i previous = _mm_setzero_si128();  // bytes 14, 15: the two units before the group (none: 0)
+  int triples = 0;
+  for (; i < length && first + i + 16 <= chars; i += 16) {
+    const auto* p = reinterpret_cast<const __m128i*>(c + first + i);
+    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 1)),
+                                           _mm_packs_epi32(_mm_loadu_si128(p + 2), _mm_loadu_si128(p + 3)));
+    const __m128i lower = _mm_or_si128(bytes, case_bit);
+    const __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)),
+                                    _mm_cmpeq_epi8(bytes, case_bit));
+    const std::uint32_t left = length - i;
+    const int inside = left >= 16 ? 0xFFFF : (1 << left) - 1;
+    const int bad = ~_mm_movemask_epi8(ok) & inside;
+    // Bit j: unit j equals the two before it (' ' never does: spaces are single).
+    const __m128i one_before = _mm_or_si128(_mm_slli_si128(lower, 1), _mm_srli_si128(previous, 15));
+    const __m128i two_before = _mm_or_si128(_mm_slli_si128(lower, 2), _mm_srli_si128(previous, 14));
+    triples |= _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(lower, one_before), _mm_cmpeq_epi8(lower, two_before)));
     previous = lower;
-    const __m128i narrow16 = _mm_packs_epi32(lower, lower);
-    const int four = _mm_cvtsi128_si32(_mm_packus_epi16(narrow16, narrow16));
-    std::memcpy(unit + i, &four, 4);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i), origin);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i), _mm_add_epi32(origin, one));
-    origin = _mm_add_epi32(origin, four_places);
-    return true;
-  };
-  for (; i + 4 <= length; i += 4)
-    if (!group(i, 0xF)) return false;
-  if (i < length && first + i + 4 <= chars) return group(i, (1 << (length - i)) - 1);
-  if (i > 0) {
-    prev = unit[i - 1];
-    prev_same = (same & 8) != 0;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(unit + i), lower);
+    for (int q = 0; q < 16; q += 4) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i + q), origin);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i + q), _mm_add_epi32(origin, one));
+      origin = _mm_add_epi32(origin, four_places);
+    }
+    if (bad != 0) {
+      tripled |= triples != 0;
+      return i + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(bad)));
+    }
   }
+  tripled |= triples != 0;
+  if (i >= length) return length;
 #else
   static_cast<void>(chars);
 #endif
+  char prev = i > 0 ? unit[i - 1] : 0;
+  bool prev_same = i > 1 && unit[i - 2] == prev;  // prev equals the unit before it
   for (; i < length; ++i) {
-    const char32_t lower = c[first + i] | 0x20;
-    if (lower - 'a' >= 26u) return false;  // also every code point >= 128; nothing was counted
+    const char32_t code = c[first + i];
+    const char32_t lower = code | 0x20;
+    if (lower - 'a' >= 26u && code != ' ') return i;  // also every code point >= 128
     const char letter = static_cast<char>(lower);
     const bool same = letter == prev;
     tripled |= same & prev_same;
@@ -128,7 +132,7 @@ bool lower_ascii_word(const char32_t* c, std::size_t chars, std::uint32_t first,
     begin[i] = first + i;
     end[i] = first + i + 1;
   }
-  return true;
+  return length;
 }
 
 class ViewBuilder {
@@ -186,14 +190,33 @@ class ViewBuilder {
       if (tok->kind == TokenKind::word) {
         // A one-letter word may start a spelled-out word ("f u c k"): only if a letter follows.
         if (end - begin <= 1 && may_start_spelling(tok)) break;
+        // The stretch: this word and, while a single ' ' and another such word follow, them too.
+        const Token* next = tok + 1;
+        while (next != last && next->kind == TokenKind::space && next->end - next->begin == 1 &&
+               c[next->begin] == ' ') {
+          ++next;
+          if (next == last || next->kind != TokenKind::word ||
+              (next->end - next->begin <= 1 && may_start_spelling(next)))
+            break;
+          ++next;
+        }
+        const std::uint32_t length = next[-1].end - begin;
         bool tripled = false;
-        if (!lower_ascii_word(c, chars, begin, end - begin, units + size, origin_begin + size, origin_end + size,
-                              tripled))
-          break;
+        const std::uint32_t taken = lower_ascii_stretch(c, chars, begin, length, units + size, origin_begin + size,
+                                                        origin_end + size, tripled);
         const std::size_t start = size;
-        size += end - begin;
+        if (taken == length) {
+          size += length;
+          if (tripled) size = collapse_view_runs(start, size);
+          tok = next - 1;
+          continue;
+        }
+        // A code point that is not an ASCII letter (or a ' ' that is not one): the units before the
+        // token holding it stay, and that token goes to other_token().
+        while (tok->end <= begin + taken) ++tok;
+        size += tok->begin - begin;
         if (tripled) size = collapse_view_runs(start, size);
-        continue;
+        break;
       }
       // White space that may be all invisible, or a token with units of its own: one bit test for
       // the kinds, then the first code point for white space only.
