@@ -8,6 +8,7 @@
 #include "postcheck/normalise.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string_view>
 
@@ -22,6 +23,10 @@ namespace {
 
 using detail::CharClass;
 using detail::char_class;
+
+// The view's arrays hold this many places past their bound (see ViewBuilder), that
+// has_run_of_three() may read.
+constexpr std::size_t kPastEnd = 8;
 
 enum class UnitKind : std::uint8_t { letter, digit, other_letter, apostrophe, mask, leet };
 
@@ -56,6 +61,27 @@ constexpr char leet_digit(char d) {
 // What follows a leading digit in ordinary words ("5mins", "7days"): the digit stays a digit.
 constexpr std::array<std::string_view, 12> kUnitSuffixes = {
     "mins", "min", "hrs", "hours", "days", "weeks", "wks", "yrs", "years", "lbs", "mph", "kms"};
+
+// Whether three equal units follow one another in unit[from, to), eight places at a time (SWAR):
+// a loop of its own, as tracking the last two units in the loop that writes them cost more. Reads
+// up to eight bytes past `to`, inside the view's arrays (see kPastEnd); those places are masked off.
+bool has_run_of_three(const char* unit, std::uint32_t from, std::uint32_t to) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  for (std::uint32_t k = from; k + 2 < to; k += 8) {
+    std::uint64_t here, one_after, two_after;
+    std::memcpy(&here, unit + k, 8);
+    std::memcpy(&one_after, unit + k + 1, 8);
+    std::memcpy(&two_after, unit + k + 2, 8);
+    // Byte j is zero where unit[k + j] starts a run of three. The borrow of this zero test only
+    // runs into bytes above a zero byte: it never reports a run where there is none before it.
+    const std::uint64_t differs = (here ^ one_after) | (here ^ two_after);
+    const std::uint32_t starts = to - k - 2;  // places in range that may start a run
+    const std::uint64_t inside = starts >= 8 ? ~0ull : (std::uint64_t{1} << (8 * starts)) - 1;
+    if (((differs - kOnes) & ~differs & kHigh & inside) != 0) return true;
+  }
+  return false;
+}
 
 // The fast path for a stretch of plain words (ASCII letters only: no leetspeak or masks to resolve)
 // separated by single ' ': writes the code points c[first, first + length), each lower-cased (a ' '
@@ -117,32 +143,49 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
 #else
   static_cast<void>(chars);
 #endif
-  char prev = i > 0 ? unit[i - 1] : 0;
-  bool prev_same = i > 1 && unit[i - 2] == prev;  // prev equals the unit before it
+  const std::uint32_t checked = i;  // the units before it were checked for runs above
+  const char32_t* const from = c + first;
+#if !defined(__SSE2__)
+  if constexpr (std::endian::native == std::endian::little) {
+    // Two places at a time: the origins of both as one 64-bit word for begin and one for end.
+    constexpr std::uint64_t kOnePlace = 0x0000000100000001ull;
+    std::uint64_t origin = (first + i) | std::uint64_t{first + i + 1} << 32;
+    for (; i + 2 <= length; i += 2) {
+      const char32_t code0 = from[i];
+      const char32_t code1 = from[i + 1];
+      const char32_t lower0 = code0 | 0x20;
+      const char32_t lower1 = code1 | 0x20;
+      if ((lower0 - 'a' >= 26u && code0 != ' ') || (lower1 - 'a' >= 26u && code1 != ' ')) break;
+      unit[i] = static_cast<char>(lower0);
+      unit[i + 1] = static_cast<char>(lower1);
+      const std::uint64_t next = origin + kOnePlace;
+      std::memcpy(begin + i, &origin, 8);
+      std::memcpy(end + i, &next, 8);
+      origin = next + kOnePlace;
+    }
+  }
+#endif
   for (; i < length; ++i) {
-    const char32_t code = c[first + i];
+    const char32_t code = from[i];
     const char32_t lower = code | 0x20;
-    if (lower - 'a' >= 26u && code != ' ') return i;  // also every code point >= 128
-    const char letter = static_cast<char>(lower);
-    const bool same = letter == prev;
-    tripled |= same & prev_same;
-    prev_same = same;
-    prev = letter;
-    unit[i] = letter;
+    if (lower - 'a' >= 26u && code != ' ') break;  // also every code point >= 128
+    unit[i] = static_cast<char>(lower);
     begin[i] = first + i;
     end[i] = first + i + 1;
   }
-  return length;
+  tripled |= has_run_of_three(unit, checked >= 2 ? checked - 2 : 0, i);
+  return i;
 }
 
 class ViewBuilder {
  public:
   // Every code point yields at most one unit, except a non-ASCII letter that folds to two ("ß" →
   // "ss"), which takes at least two UTF-8 bytes: so the UTF-8 length plus the leading and trailing
-  // ' ' bounds the view, and the arrays are sized once, with no check per unit.
+  // ' ' bounds the view, and the arrays are sized once, with no check per unit (the units with
+  // kPastEnd places more, for has_run_of_three()).
   ViewBuilder(const Text& text, NormalisedView& view) : text_(text), c_(text.chars().data()), view_(view) {
     const std::size_t capacity = text.utf8().size() + 2;
-    view_.units.resize(capacity);
+    view_.units.resize(capacity + kPastEnd);
     view_.origin_begin.resize(capacity);
     view_.origin_end.resize(capacity);
     units_ = view_.units.data();
@@ -192,10 +235,10 @@ class ViewBuilder {
         if (end - begin <= 1 && may_start_spelling(tok)) break;
         // The stretch: this word and, while a single ' ' and another such word follow, them too.
         const Token* next = tok + 1;
-        while (next != last && next->kind == TokenKind::space && next->end - next->begin == 1 &&
+        while (next + 1 < last && next->kind == TokenKind::space && next->end - next->begin == 1 &&
                c[next->begin] == ' ') {
           ++next;
-          if (next == last || next->kind != TokenKind::word ||
+          if (next->kind != TokenKind::word ||
               (next->end - next->begin <= 1 && may_start_spelling(next)))
             break;
           ++next;
