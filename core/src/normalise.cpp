@@ -112,16 +112,21 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
   __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
   __m128i previous = _mm_setzero_si128();  // bytes 14, 15: the two units before the group (none: 0)
   int triples = 0;
+  int previous_space = 0;  // bit 0: the unit before the group is ' ' (the stretch starts with a letter)
   for (; i < length && first + i + 16 <= chars; i += 16) {
     const auto* p = reinterpret_cast<const __m128i*>(c + first + i);
     const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 1)),
                                            _mm_packs_epi32(_mm_loadu_si128(p + 2), _mm_loadu_si128(p + 3)));
     const __m128i lower = _mm_or_si128(bytes, case_bit);
-    const __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)),
-                                    _mm_cmpeq_epi8(bytes, case_bit));
+    const __m128i space = _mm_cmpeq_epi8(bytes, case_bit);
+    const __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)), space);
+    // A ' ' right after a ' ' is a longer space token: not a plain separator.
+    const int spaces = _mm_movemask_epi8(space);
+    const int doubled = spaces & (spaces << 1 | previous_space);
+    previous_space = spaces >> 15;
     const std::uint32_t left = length - i;
     const int inside = left >= 16 ? 0xFFFF : (1 << left) - 1;
-    const int bad = ~_mm_movemask_epi8(ok) & inside;
+    const int bad = (~_mm_movemask_epi8(ok) | doubled) & inside;
     // Bit j: unit j equals the two before it (' ' never does: spaces are single).
     const __m128i one_before = _mm_or_si128(_mm_slli_si128(lower, 1), _mm_srli_si128(previous, 15));
     const __m128i two_before = _mm_or_si128(_mm_slli_si128(lower, 2), _mm_srli_si128(previous, 14));
@@ -145,30 +150,38 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
 #endif
   const std::uint32_t checked = i;  // the units before it were checked for runs above
   const char32_t* const from = c + first;
+  // unit_before[k] is unit[k - 1]; for k = 0 the view's unit before the stretch (there is one: the
+  // leading ' '). A stretch starts with a letter, so it is read only after a ' ' in the stretch.
+  const char* const unit_before = unit - 1;
 #if !defined(__SSE2__)
   if constexpr (std::endian::native == std::endian::little) {
     // Two places at a time: the origins of both as one 64-bit word for begin and one for end.
     constexpr std::uint64_t kOnePlace = 0x0000000100000001ull;
     std::uint64_t origin = (first + i) | std::uint64_t{first + i + 1} << 32;
-    for (; i + 2 <= length; i += 2) {
-      const char32_t code0 = from[i];
-      const char32_t code1 = from[i + 1];
+    // A 64-bit index, so that it needs no widening for each address.
+    std::size_t k = i;
+    for (; k + 2 <= length; k += 2) {
+      const char32_t code0 = from[k];
+      const char32_t code1 = from[k + 1];
       const char32_t lower0 = code0 | 0x20;
       const char32_t lower1 = code1 | 0x20;
-      if ((lower0 - 'a' >= 26u && code0 != ' ') || (lower1 - 'a' >= 26u && code1 != ' ')) break;
-      unit[i] = static_cast<char>(lower0);
-      unit[i + 1] = static_cast<char>(lower1);
+      if ((lower0 - 'a' >= 26u && (code0 != ' ' || unit_before[k] == ' ')) ||
+          (lower1 - 'a' >= 26u && (code1 != ' ' || code0 == ' ')))
+        break;
+      unit[k] = static_cast<char>(lower0);
+      unit[k + 1] = static_cast<char>(lower1);
       const std::uint64_t next = origin + kOnePlace;
-      std::memcpy(begin + i, &origin, 8);
-      std::memcpy(end + i, &next, 8);
+      std::memcpy(begin + k, &origin, 8);
+      std::memcpy(end + k, &next, 8);
       origin = next + kOnePlace;
     }
+    i = static_cast<std::uint32_t>(k);
   }
 #endif
   for (; i < length; ++i) {
     const char32_t code = from[i];
     const char32_t lower = code | 0x20;
-    if (lower - 'a' >= 26u && code != ' ') break;  // also every code point >= 128
+    if (lower - 'a' >= 26u && (code != ' ' || unit_before[i] == ' ')) break;  // also every code point >= 128
     unit[i] = static_cast<char>(lower);
     begin[i] = first + i;
     end[i] = first + i + 1;
@@ -235,8 +248,7 @@ class ViewBuilder {
         if (end - begin <= 1 && may_start_spelling(tok)) break;
         // The stretch: this word and, while a single ' ' and another such word follow, them too.
         const Token* next = tok + 1;
-        while (next + 1 < last && next->kind == TokenKind::space && next->end - next->begin == 1 &&
-               c[next->begin] == ' ') {
+        while (next + 1 < last && next->kind == TokenKind::space) {
           ++next;
           if (next->kind != TokenKind::word ||
               (next->end - next->begin <= 1 && may_start_spelling(next)))
