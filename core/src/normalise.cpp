@@ -602,7 +602,7 @@ class ViewBuilder {
       if (cls != CharClass::letter) return false;
       const detail::Folded f = detail::fold_alnum(c_[k]);
       if (f.first < 'a' || f.first > 'z' || f.second != 0) return false;
-      ++letters;
+      if (++letters > 1) return false;  // most words: no need to look further
     }
     return letters == 1;
   }
