@@ -106,10 +106,12 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i before_a = _mm_set1_epi8('a' - 1);
   const __m128i after_z = _mm_set1_epi8('z' + 1);
-  const __m128i one = _mm_set1_epi32(1);
   const __m128i four_places = _mm_set1_epi32(4);
-  // The origins of the next four places.
+  // The origins of the next four places: begin[j] = first + j, and end[j - 1] = first + j, so each
+  // vector is stored twice, once one place before in end (end[-1] is the unit before the stretch,
+  // which is put back after).
   __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
+  const std::uint32_t end_before = end[-1];
   __m128i previous = _mm_setzero_si128();  // bytes 14, 15: the two units before the group (none: 0)
   int triples = 0;
   int previous_space = 0;  // bit 0: the unit before the group is ' ' (the stretch starts with a letter)
@@ -135,14 +137,19 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
     _mm_storeu_si128(reinterpret_cast<__m128i*>(unit + i), lower);
     for (int q = 0; q < 16; q += 4) {
       _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i + q), origin);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i + q), _mm_add_epi32(origin, one));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i + q - 1), origin);
       origin = _mm_add_epi32(origin, four_places);
     }
     if (bad != 0) {
+      // end[] is complete up to the group's fifteenth place, past the first bad one.
+      end[-1] = end_before;
       tripled |= triples != 0;
       return i + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(bad)));
     }
   }
+  // The last place of the last group gets its end from the next group's first vector: there is none.
+  if (i > 0) end[i - 1] = first + i;
+  end[-1] = end_before;
   tripled |= triples != 0;
   if (i >= length) return length;
 #else
