@@ -83,15 +83,26 @@ bool has_run_of_three(const char* unit, std::uint32_t from, std::uint32_t to) {
   return false;
 }
 
-// The fast path for a stretch of plain words (ASCII letters only: no leetspeak or masks to resolve)
-// separated by single ' ': writes the code points c[first, first + length), each lower-cased (a ' '
-// stays ' ', the view's separator for it), to unit, begin and end (the view's next free places),
-// each unit standing for its own code point. Returns how many code points it took: all of them, or
-// fewer when one is neither an ASCII letter nor ' ' (the caller keeps the units of the words
-// before it). Letter runs are collapsed afterwards by the caller, only when tripled is set: three
-// equal letters in a row were seen (perhaps also in what was not taken: collapsing checks again).
-// `chars` is the number of code points in the text.
-std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
+// The unit of a code point that is no ASCII letter, when a stretch (below) takes it: ' ' for a
+// ' ', '\'' for an apostrophe ' or ’; 0 when it takes it not (any other, or one right after a unit
+// `before` that is itself ' ' or '\'').
+constexpr char gap_unit(char32_t code, char before) {
+  if (before == ' ' || before == '\'') return 0;
+  if (code == ' ') return ' ';
+  return code == '\'' || code == 0x2019 ? '\'' : 0;
+}
+
+// The fast path for a stretch of plain words (ASCII letters and inner apostrophes ' or ’ only: no
+// leetspeak or masks to resolve) separated by single ' ': writes the code points c[first, first +
+// length), each lower-cased (a ' ' stays ' ', the view's separator for it; an apostrophe becomes
+// '\'', as fill() makes it), to unit, begin and end (the view's next free places), each unit
+// standing for its own code point. Returns how many code points it took: all of them, or fewer at
+// the first that is none of these, or a ' ' or apostrophe right after another (the caller keeps
+// the units of the words before it, and gives the token holding that code point to
+// other_token()). Letter runs are collapsed afterwards by the caller, only when tripled is set:
+// three equal letters in a row were seen (perhaps also in what was not taken: collapsing checks
+// again; no ' ' or apostrophe is ever one of three). `chars` is the number of code points in the text.
+[[gnu::noinline]] std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
                                   char* unit, std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
   std::uint32_t i = 0;
 #if defined(__SSE2__)
@@ -106,6 +117,9 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i before_a = _mm_set1_epi8('a' - 1);
   const __m128i after_z = _mm_set1_epi8('z' + 1);
+  const __m128i apostrophe = _mm_set1_epi8('\'');
+  const __m128i right_quote = _mm_set1_epi32(0x2019);  // ’, the usual apostrophe of phones
+  const __m128i quote_to_apostrophe = _mm_set1_epi8(static_cast<char>(0xFF ^ '\''));
   const __m128i four_places = _mm_set1_epi32(4);
   // The origins of the next four places: begin[j] = first + j, and end[j - 1] = first + j, so each
   // vector is stored twice, once one place before in end (end[-1] is the unit before the stretch,
@@ -114,22 +128,31 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
   const std::uint32_t end_before = end[-1];
   __m128i previous = _mm_setzero_si128();  // bytes 14, 15: the two units before the group (none: 0)
   int triples = 0;
-  int previous_space = 0;  // bit 0: the unit before the group is ' ' (the stretch starts with a letter)
+  int previous_gap = 0;  // bit 0: the unit before the group is ' ' or '\'' (a stretch starts with a letter)
   for (; i < length && first + i + 16 <= chars; i += 16) {
     const auto* p = reinterpret_cast<const __m128i*>(c + first + i);
-    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 1)),
-                                           _mm_packs_epi32(_mm_loadu_si128(p + 2), _mm_loadu_si128(p + 3)));
-    const __m128i lower = _mm_or_si128(bytes, case_bit);
+    const __m128i c0 = _mm_loadu_si128(p);
+    const __m128i c1 = _mm_loadu_si128(p + 1);
+    const __m128i c2 = _mm_loadu_si128(p + 2);
+    const __m128i c3 = _mm_loadu_si128(p + 3);
+    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(c0, c1), _mm_packs_epi32(c2, c3));
+    // ’ narrows to 0xFF like any code point >= 256: found before narrowing, and made '\''.
+    const __m128i quote = _mm_packs_epi16(
+        _mm_packs_epi32(_mm_cmpeq_epi32(c0, right_quote), _mm_cmpeq_epi32(c1, right_quote)),
+        _mm_packs_epi32(_mm_cmpeq_epi32(c2, right_quote), _mm_cmpeq_epi32(c3, right_quote)));
+    const __m128i lower = _mm_xor_si128(_mm_or_si128(bytes, case_bit), _mm_and_si128(quote, quote_to_apostrophe));
     const __m128i space = _mm_cmpeq_epi8(bytes, case_bit);
-    const __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)), space);
-    // A ' ' right after a ' ' is a longer space token: not a plain separator.
-    const int spaces = _mm_movemask_epi8(space);
-    const int doubled = spaces & (spaces << 1 | previous_space);
-    previous_space = spaces >> 15;
+    const __m128i gap = _mm_or_si128(space, _mm_or_si128(_mm_cmpeq_epi8(bytes, apostrophe), quote));
+    const __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)), gap);
+    // A ' ' right after a ' ' is a longer space token, not a plain separator; and an apostrophe
+    // stands only between letters.
+    const int gaps = _mm_movemask_epi8(gap);
+    const int doubled = gaps & (gaps << 1 | previous_gap);
+    previous_gap = gaps >> 15;
     const std::uint32_t left = length - i;
     const int inside = left >= 16 ? 0xFFFF : (1 << left) - 1;
     const int bad = (~_mm_movemask_epi8(ok) | doubled) & inside;
-    // Bit j: unit j equals the two before it (' ' never does: spaces are single).
+    // Bit j: unit j equals the two before it (a ' ' or apostrophe never does: they are single).
     const __m128i one_before = _mm_or_si128(_mm_slli_si128(lower, 1), _mm_srli_si128(previous, 15));
     const __m128i two_before = _mm_or_si128(_mm_slli_si128(lower, 2), _mm_srli_si128(previous, 14));
     triples |= _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(lower, one_before), _mm_cmpeq_epi8(lower, two_before)));
@@ -158,7 +181,7 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
   const std::uint32_t checked = i;  // the units before it were checked for runs above
   const char32_t* const from = c + first;
   // unit_before[k] is unit[k - 1]; for k = 0 the view's unit before the stretch (there is one: the
-  // leading ' '). A stretch starts with a letter, so it is read only after a ' ' in the stretch.
+  // leading ' '). A stretch starts with a letter, so that one matters only for a stretch that does not.
   const char* const unit_before = unit - 1;
 #if !defined(__SSE2__)
   if constexpr (std::endian::native == std::endian::little) {
@@ -170,13 +193,13 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
     for (; k + 2 <= length; k += 2) {
       const char32_t code0 = from[k];
       const char32_t code1 = from[k + 1];
-      const char32_t lower0 = code0 | 0x20;
-      const char32_t lower1 = code1 | 0x20;
-      if ((lower0 - 'a' >= 26u && (code0 != ' ' || unit_before[k] == ' ')) ||
-          (lower1 - 'a' >= 26u && (code1 != ' ' || code0 == ' ')))
+      char unit0 = static_cast<char>(code0 | 0x20);
+      char unit1 = static_cast<char>(code1 | 0x20);
+      if (((code0 | 0x20) - 'a' >= 26u && (unit0 = gap_unit(code0, unit_before[k])) == 0) ||
+          ((code1 | 0x20) - 'a' >= 26u && (unit1 = gap_unit(code1, unit0)) == 0))
         break;
-      unit[k] = static_cast<char>(lower0);
-      unit[k + 1] = static_cast<char>(lower1);
+      unit[k] = unit0;
+      unit[k + 1] = unit1;
       const std::uint64_t next = origin + kOnePlace;
       std::memcpy(begin + k, &origin, 8);
       std::memcpy(end + k, &next, 8);
@@ -187,9 +210,9 @@ std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uin
 #endif
   for (; i < length; ++i) {
     const char32_t code = from[i];
-    const char32_t lower = code | 0x20;
-    if (lower - 'a' >= 26u && (code != ' ' || unit_before[i] == ' ')) break;  // also every code point >= 128
-    unit[i] = static_cast<char>(lower);
+    char letter = static_cast<char>(code | 0x20);
+    if ((code | 0x20) - 'a' >= 26u && (letter = gap_unit(code, unit_before[i])) == 0) break;  // also any >= 128
+    unit[i] = letter;
     begin[i] = first + i;
     end[i] = first + i + 1;
   }
