@@ -136,22 +136,29 @@ constexpr char gap_unit(char32_t code, char before) {
     const __m128i c2 = _mm_loadu_si128(p + 2);
     const __m128i c3 = _mm_loadu_si128(p + 3);
     const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(c0, c1), _mm_packs_epi32(c2, c3));
-    // ’ narrows to 0xFF like any code point >= 256: found before narrowing, and made '\''.
-    const __m128i quote = _mm_packs_epi16(
-        _mm_packs_epi32(_mm_cmpeq_epi32(c0, right_quote), _mm_cmpeq_epi32(c1, right_quote)),
-        _mm_packs_epi32(_mm_cmpeq_epi32(c2, right_quote), _mm_cmpeq_epi32(c3, right_quote)));
-    const __m128i lower = _mm_xor_si128(_mm_or_si128(bytes, case_bit), _mm_and_si128(quote, quote_to_apostrophe));
+    __m128i lower = _mm_or_si128(bytes, case_bit);
     const __m128i space = _mm_cmpeq_epi8(bytes, case_bit);
-    const __m128i gap = _mm_or_si128(space, _mm_or_si128(_mm_cmpeq_epi8(bytes, apostrophe), quote));
-    const __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)), gap);
-    // A ' ' right after a ' ' is a longer space token, not a plain separator; and an apostrophe
-    // stands only between letters.
-    const int gaps = _mm_movemask_epi8(gap);
-    const int doubled = gaps & (gaps << 1 | previous_gap);
-    previous_gap = gaps >> 15;
+    int ok = _mm_movemask_epi8(
+        _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)), space));
+    int gaps = _mm_movemask_epi8(space);
     const std::uint32_t left = length - i;
     const int inside = left >= 16 ? 0xFFFF : (1 << left) - 1;
-    const int bad = (~_mm_movemask_epi8(ok) | doubled) & inside;
+    if ((~ok & inside) != 0) {
+      // Not only letters and ' ': apostrophes too? ’ narrows to 0xFF like any code point >= 256, so
+      // it is found before narrowing, and made '\''.
+      const __m128i quote = _mm_packs_epi16(
+          _mm_packs_epi32(_mm_cmpeq_epi32(c0, right_quote), _mm_cmpeq_epi32(c1, right_quote)),
+          _mm_packs_epi32(_mm_cmpeq_epi32(c2, right_quote), _mm_cmpeq_epi32(c3, right_quote)));
+      lower = _mm_xor_si128(lower, _mm_and_si128(quote, quote_to_apostrophe));
+      const int apostrophes = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, apostrophe), quote));
+      ok |= apostrophes;
+      gaps |= apostrophes;
+    }
+    // A ' ' right after a ' ' is a longer space token, not a plain separator; and an apostrophe
+    // stands only between letters.
+    const int doubled = gaps & (gaps << 1 | previous_gap);
+    previous_gap = gaps >> 15;
+    const int bad = (~ok | doubled) & inside;
     // Bit j: unit j equals the two before it (a ' ' or apostrophe never does: they are single).
     const __m128i one_before = _mm_or_si128(_mm_slli_si128(lower, 1), _mm_srli_si128(previous, 15));
     const __m128i two_before = _mm_or_si128(_mm_slli_si128(lower, 2), _mm_srli_si128(previous, 14));
