@@ -129,8 +129,9 @@ constexpr char gap_unit(char32_t code, char before) {
   __m128i previous = _mm_setzero_si128();  // bytes 14, 15: the two units before the group (none: 0)
   int triples = 0;
   int previous_gap = 0;  // bit 0: the unit before the group is ' ' or '\'' (a stretch starts with a letter)
-  for (; i < length && first + i + 16 <= chars; i += 16) {
-    const auto* p = reinterpret_cast<const __m128i*>(c + first + i);
+  // The group at `at`, of which the lanes set in `inside` are in the stretch: returns its bad lanes.
+  const auto group = [&](std::uint32_t at, int inside) {
+    const auto* p = reinterpret_cast<const __m128i*>(c + first + at);
     const __m128i c0 = _mm_loadu_si128(p);
     const __m128i c1 = _mm_loadu_si128(p + 1);
     const __m128i c2 = _mm_loadu_si128(p + 2);
@@ -141,8 +142,6 @@ constexpr char gap_unit(char32_t code, char before) {
     int ok = _mm_movemask_epi8(
         _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)), space));
     int gaps = _mm_movemask_epi8(space);
-    const std::uint32_t left = length - i;
-    const int inside = left >= 16 ? 0xFFFF : (1 << left) - 1;
     if ((~ok & inside) != 0) {
       // Not only letters and ' ': apostrophes too? ’ narrows to 0xFF like any code point >= 256, so
       // it is found before narrowing, and made '\''.
@@ -164,18 +163,25 @@ constexpr char gap_unit(char32_t code, char before) {
     const __m128i two_before = _mm_or_si128(_mm_slli_si128(lower, 2), _mm_srli_si128(previous, 14));
     triples |= _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(lower, one_before), _mm_cmpeq_epi8(lower, two_before)));
     previous = lower;
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(unit + i), lower);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(unit + at), lower);
     for (int q = 0; q < 16; q += 4) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i + q), origin);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i + q - 1), origin);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + at + q), origin);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(end + at + q - 1), origin);
       origin = _mm_add_epi32(origin, four_places);
     }
-    if (bad != 0) {
-      // end[] is complete up to the group's fifteenth place, past the first bad one.
-      end[-1] = end_before;
-      tripled |= triples != 0;
-      return i + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(bad)));
-    }
+    return bad;
+  };
+  int bad = 0;
+  for (; i + 16 <= length && first + i + 16 <= chars && bad == 0; i += 16) bad = group(i, 0xFFFF);
+  if (bad == 0 && i < length && first + i + 16 <= chars) {
+    bad = group(i, (1 << (length - i)) - 1);
+    i += 16;
+  }
+  if (bad != 0) {
+    // end[] is complete up to the group's fifteenth place, past the first bad one.
+    end[-1] = end_before;
+    tripled |= triples != 0;
+    return i - 16 + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(bad)));
   }
   // The last place of the last group gets its end from the next group's first vector: there is none.
   if (i > 0) end[i - 1] = first + i;
