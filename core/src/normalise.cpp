@@ -173,7 +173,8 @@ constexpr char gap_unit(char32_t code, char before) {
   };
   int bad = 0;
   for (; i + 16 <= length && first + i + 16 <= chars && bad == 0; i += 16) bad = group(i, 0xFFFF);
-  if (bad == 0 && i < length && first + i + 16 <= chars) {
+  // A last group of up to four places costs more than the scalar loop below takes for them.
+  if (bad == 0 && i + 4 < length && first + i + 16 <= chars) {
     bad = group(i, (1 << (length - i)) - 1);
     i += 16;
   }
