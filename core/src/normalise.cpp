@@ -1,10 +1,11 @@
 // normalise.cpp — builds the normalised view of a Text (see normalise.h): one pass over the tokens.
 // The common tokens (words of plain ASCII letters, ASCII white space, punctuation, emoji: most of
-// any post) are taken by one loop that keeps the view's write position in registers; a plain word
-// is lower-cased straight into the view (four letters at a time with SSE2). Any other token leaves
-// that loop for other_token(): any other word is folded into a small reused scratch buffer where
-// leetspeak, masks and letter runs are resolved before its units are appended. Every unit keeps the
-// original code points it stands for.
+// any post) are taken by one loop that keeps the view's write position in registers; a stretch of
+// plain words with the single spaces between them is lower-cased straight into the view in one go
+// (sixteen code points at a time with SSE2), each unit standing for its own code point. Any other
+// token leaves that loop for other_token(): any other word is folded into a small reused scratch
+// buffer where leetspeak, masks and letter runs are resolved before its units are appended. Every
+// unit keeps the original code points it stands for.
 #include "postcheck/normalise.h"
 
 #include <array>
@@ -102,8 +103,10 @@ constexpr char gap_unit(char32_t code, char before) {
 // other_token()). Letter runs are collapsed afterwards by the caller, only when tripled is set:
 // three equal letters in a row were seen (perhaps also in what was not taken: collapsing checks
 // again; no ' ' or apostrophe is ever one of three). `chars` is the number of code points in the text.
-[[gnu::noinline]] std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
-                                  char* unit, std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
+// Out of line: inlined into the token loop, its scalar loop ran out of registers (4 k more a check).
+[[gnu::noinline]] std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uint32_t first,
+                                                    std::uint32_t length, char* unit, std::uint32_t* begin,
+                                                    std::uint32_t* end, bool& tripled) {
   std::uint32_t i = 0;
 #if defined(__SSE2__)
   // Sixteen code points at a time, narrowed to bytes (saturating: any code point >= 256 becomes
@@ -112,8 +115,8 @@ constexpr char gap_unit(char32_t code, char before) {
   // size, and taken by the next units): reads stay inside the text, and so do the writes, as the
   // view holds at most one unit per UTF-8 byte before a code point (see ViewBuilder), and each of
   // the sixteen code points read takes a byte at least. The scalar loop below finishes a stretch
-  // that ends within sixteen code points of the text's end (and is the whole path without SSE2,
-  // e.g. in the wasm build).
+  // that ends within sixteen code points of the text's end, and the last one to four places of any
+  // (and is the whole path without SSE2, e.g. in the wasm build).
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i before_a = _mm_set1_epi8('a' - 1);
   const __m128i after_z = _mm_set1_epi8('z' + 1);
@@ -290,7 +293,9 @@ class ViewBuilder {
       if (tok->kind == TokenKind::word) {
         // A one-letter word may start a spelled-out word ("f u c k"): only if a letter follows.
         if (end - begin <= 1 && may_start_spelling(tok)) break;
-        // The stretch: this word and, while a single ' ' and another such word follow, them too.
+        // The stretch: this word and, while white space and another word that cannot start a
+        // spelled-out word follow, them too (lower_ascii_stretch() checks the code points: only a
+        // single ' ' between words, only ASCII letters and apostrophes inside them).
         const Token* next = tok + 1;
         while (next + 1 < last && next->kind == TokenKind::space) {
           ++next;
@@ -310,7 +315,7 @@ class ViewBuilder {
           tok = next - 1;
           continue;
         }
-        // A code point that is not an ASCII letter (or a ' ' that is not one): the units before the
+        // A code point the stretch does not take (see lower_ascii_stretch): the units before the
         // token holding it stay, and that token goes to other_token().
         while (tok->end <= begin + taken) ++tok;
         size += tok->begin - begin;
