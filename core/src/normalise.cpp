@@ -1,13 +1,15 @@
 // normalise.cpp — builds the normalised view of a Text (see normalise.h): one pass over the tokens.
 // The common tokens (words of plain ASCII letters, ASCII white space, punctuation, emoji: most of
-// any post) are taken by one loop that keeps the view's write position in registers; a plain word
-// is lower-cased straight into the view (four letters at a time with SSE2). Any other token leaves
-// that loop for other_token(): any other word is folded into a small reused scratch buffer where
-// leetspeak, masks and letter runs are resolved before its units are appended. Every unit keeps the
-// original code points it stands for.
+// any post) are taken by one loop that keeps the view's write position in registers; a stretch of
+// plain words with the single spaces between them is lower-cased straight into the view in one go
+// (sixteen code points at a time with SSE2), each unit standing for its own code point. Any other
+// token leaves that loop for other_token(): any other word is folded into a small reused scratch
+// buffer where leetspeak, masks and letter runs are resolved before its units are appended. Every
+// unit keeps the original code points it stands for.
 #include "postcheck/normalise.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string_view>
 
@@ -22,6 +24,10 @@ namespace {
 
 using detail::CharClass;
 using detail::char_class;
+
+// The view's arrays hold this many places past their bound (see ViewBuilder), that
+// has_run_of_three() may read.
+constexpr std::size_t kPastEnd = 8;
 
 enum class UnitKind : std::uint8_t { letter, digit, other_letter, apostrophe, mask, leet };
 
@@ -57,88 +63,189 @@ constexpr char leet_digit(char d) {
 constexpr std::array<std::string_view, 12> kUnitSuffixes = {
     "mins", "min", "hrs", "hours", "days", "weeks", "wks", "yrs", "years", "lbs", "mph", "kms"};
 
-// The fast path for the common word of ASCII letters (no leetspeak or masks to resolve): writes
-// the word c[first, first + length), each letter lower-cased, to unit, begin and end (the view's
-// next free places); a word that turns out to hold anything else is taken back (returns false: the
-// caller counts nothing). Letter runs are collapsed afterwards by the caller, only when tripled is
-// set: a letter equal to the one before, which equals the one before it. A double ("see", "all",
-// one word in ten) needs no second pass. `chars` is the number of code points in the text.
-bool lower_ascii_word(const char32_t* c, std::size_t chars, std::uint32_t first, std::uint32_t length,
-                      char* unit, std::uint32_t* begin, std::uint32_t* end, bool& tripled) {
-  char prev = 0;
-  bool prev_same = false;  // prev equals the letter before it
+// Whether three equal units follow one another in unit[from, to), eight places at a time (SWAR):
+// a loop of its own, as tracking the last two units in the loop that writes them cost more. Reads
+// up to eight bytes past `to`, inside the view's arrays (see kPastEnd); those places are masked off.
+bool has_run_of_three(const char* unit, std::uint32_t from, std::uint32_t to) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  for (std::uint32_t k = from; k + 2 < to; k += 8) {
+    std::uint64_t here, one_after, two_after;
+    std::memcpy(&here, unit + k, 8);
+    std::memcpy(&one_after, unit + k + 1, 8);
+    std::memcpy(&two_after, unit + k + 2, 8);
+    // Byte j is zero where unit[k + j] starts a run of three. The borrow of this zero test only
+    // runs into bytes above a zero byte: it never reports a run where there is none before it.
+    const std::uint64_t differs = (here ^ one_after) | (here ^ two_after);
+    const std::uint32_t starts = to - k - 2;  // places in range that may start a run
+    const std::uint64_t inside = starts >= 8 ? ~0ull : (std::uint64_t{1} << (8 * starts)) - 1;
+    if (((differs - kOnes) & ~differs & kHigh & inside) != 0) return true;
+  }
+  return false;
+}
+
+// The unit of a code point that is no ASCII letter, when a stretch (below) takes it: ' ' for a
+// ' ', '\'' for an apostrophe ' or ’; 0 when it takes it not (any other, or one right after a unit
+// `before` that is itself ' ' or '\'').
+constexpr char gap_unit(char32_t code, char before) {
+  if (before == ' ' || before == '\'') return 0;
+  if (code == ' ') return ' ';
+  return code == '\'' || code == 0x2019 ? '\'' : 0;
+}
+
+// The fast path for a stretch of plain words (ASCII letters and inner apostrophes ' or ’ only: no
+// leetspeak or masks to resolve) separated by single ' ': writes the code points c[first, first +
+// length), each lower-cased (a ' ' stays ' ', the view's separator for it; an apostrophe becomes
+// '\'', as fill() makes it), to unit, begin and end (the view's next free places), each unit
+// standing for its own code point. Returns how many code points it took: all of them, or fewer at
+// the first that is none of these, or a ' ' or apostrophe right after another (the caller keeps
+// the units of the words before it, and gives the token holding that code point to
+// other_token()). Letter runs are collapsed afterwards by the caller, only when tripled is set:
+// three equal letters in a row were seen (perhaps also in what was not taken: collapsing checks
+// again; no ' ' or apostrophe is ever one of three). `chars` is the number of code points in the text.
+// Out of line: inlined into the token loop, its scalar loop ran out of registers (4 k more a check).
+[[gnu::noinline]] std::uint32_t lower_ascii_stretch(const char32_t* c, std::size_t chars, std::uint32_t first,
+                                                    std::uint32_t length, char* unit, std::uint32_t* begin,
+                                                    std::uint32_t* end, bool& tripled) {
   std::uint32_t i = 0;
 #if defined(__SSE2__)
-  // Four code points at a time: lower-case, check a-z, narrow to bytes, write consecutive origins.
-  // The last group of a word reads and writes up to three places past it, which only lanes inside
-  // the word are checked for (the places written are past the view's size, and taken by the next
-  // units): so a two-letter word is one group, not two turns of the scalar loop. Reads stay inside
-  // the text, and so do the writes: the view holds at most one unit per UTF-8 byte before a code
-  // point (see ViewBuilder), and each of the four code points read takes a byte at least. The scalar
-  // loop below finishes a word that ends within four code points of the text's end (and is the
-  // whole path without SSE2, e.g. in the wasm build).
-  const __m128i case_bit = _mm_set1_epi32(0x20);
-  const __m128i before_a = _mm_set1_epi32('a' - 1);
-  const __m128i after_z = _mm_set1_epi32('z' + 1);
-  const __m128i one = _mm_set1_epi32(1);
+  // Sixteen code points at a time, narrowed to bytes (saturating: any code point >= 256 becomes
+  // 0xFF, no letter). The last group of a stretch reads and writes up to fifteen places past it,
+  // which only lanes inside the stretch are checked for (the places written are past the view's
+  // size, and taken by the next units): reads stay inside the text, and so do the writes, as the
+  // view holds at most one unit per UTF-8 byte before a code point (see ViewBuilder), and each of
+  // the sixteen code points read takes a byte at least. The scalar loop below finishes a stretch
+  // that ends within sixteen code points of the text's end, and the last one to four places of any
+  // (and is the whole path without SSE2, e.g. in the wasm build).
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i before_a = _mm_set1_epi8('a' - 1);
+  const __m128i after_z = _mm_set1_epi8('z' + 1);
+  const __m128i apostrophe = _mm_set1_epi8('\'');
+  const __m128i right_quote = _mm_set1_epi32(0x2019);  // ’, the usual apostrophe of phones
+  const __m128i quote_to_apostrophe = _mm_set1_epi8(static_cast<char>(0xFF ^ '\''));
   const __m128i four_places = _mm_set1_epi32(4);
-  // The origins of the group's four places (from the word's first code point on).
+  // The origins of the next four places: begin[j] = first + j, and end[j - 1] = first + j, so each
+  // vector is stored twice, once one place before in end (end[-1] is the unit before the stretch,
+  // which is put back after).
   __m128i origin = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(first)), _mm_setr_epi32(0, 1, 2, 3));
-  __m128i previous = _mm_setzero_si128();  // lane 3: the letter before the group (none: 0)
-  int same = 0;  // bit 3: the group's last letter equals the one before it
-  // The group at i, of which the lanes set in `inside` are in the word.
-  const auto group = [&](std::uint32_t i, int inside) {
-    const __m128i lower =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(c + first + i)), case_bit);
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi32(lower, before_a), _mm_cmplt_epi32(lower, after_z));
-    if ((_mm_movemask_ps(_mm_castsi128_ps(letter)) & inside) != inside) return false;
-    const __m128i shifted = _mm_or_si128(_mm_slli_si128(lower, 4), _mm_srli_si128(previous, 12));
-    // Bit j: letter j equals the one before it; two such bits in a row are a run of three.
-    const int group_same = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lower, shifted))) & inside;
-    tripled |= (group_same & ((group_same << 1) | (same >> 3))) != 0;
-    same = group_same;
+  const std::uint32_t end_before = end[-1];
+  __m128i previous = _mm_setzero_si128();  // bytes 14, 15: the two units before the group (none: 0)
+  int triples = 0;
+  int previous_gap = 0;  // bit 0: the unit before the group is ' ' or '\'' (a stretch starts with a letter)
+  // The group at `at`, of which the lanes set in `inside` are in the stretch: returns its bad lanes.
+  const auto group = [&](std::uint32_t at, int inside) {
+    const auto* p = reinterpret_cast<const __m128i*>(c + first + at);
+    const __m128i c0 = _mm_loadu_si128(p);
+    const __m128i c1 = _mm_loadu_si128(p + 1);
+    const __m128i c2 = _mm_loadu_si128(p + 2);
+    const __m128i c3 = _mm_loadu_si128(p + 3);
+    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(c0, c1), _mm_packs_epi32(c2, c3));
+    __m128i lower = _mm_or_si128(bytes, case_bit);
+    const __m128i space = _mm_cmpeq_epi8(bytes, case_bit);
+    int ok = _mm_movemask_epi8(
+        _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z)), space));
+    int gaps = _mm_movemask_epi8(space);
+    if ((~ok & inside) != 0) {
+      // Not only letters and ' ': apostrophes too? ’ narrows to 0xFF like any code point >= 256, so
+      // it is found before narrowing, and made '\''.
+      const __m128i quote = _mm_packs_epi16(
+          _mm_packs_epi32(_mm_cmpeq_epi32(c0, right_quote), _mm_cmpeq_epi32(c1, right_quote)),
+          _mm_packs_epi32(_mm_cmpeq_epi32(c2, right_quote), _mm_cmpeq_epi32(c3, right_quote)));
+      lower = _mm_xor_si128(lower, _mm_and_si128(quote, quote_to_apostrophe));
+      const int apostrophes = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, apostrophe), quote));
+      ok |= apostrophes;
+      gaps |= apostrophes;
+    }
+    // A ' ' right after a ' ' is a longer space token, not a plain separator; and an apostrophe
+    // stands only between letters.
+    const int doubled = gaps & (gaps << 1 | previous_gap);
+    previous_gap = gaps >> 15;
+    const int bad = (~ok | doubled) & inside;
+    // Bit j: unit j equals the two before it (a ' ' or apostrophe never does: they are single).
+    const __m128i one_before = _mm_or_si128(_mm_slli_si128(lower, 1), _mm_srli_si128(previous, 15));
+    const __m128i two_before = _mm_or_si128(_mm_slli_si128(lower, 2), _mm_srli_si128(previous, 14));
+    triples |= _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(lower, one_before), _mm_cmpeq_epi8(lower, two_before)));
     previous = lower;
-    const __m128i narrow16 = _mm_packs_epi32(lower, lower);
-    const int four = _mm_cvtsi128_si32(_mm_packus_epi16(narrow16, narrow16));
-    std::memcpy(unit + i, &four, 4);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + i), origin);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(end + i), _mm_add_epi32(origin, one));
-    origin = _mm_add_epi32(origin, four_places);
-    return true;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(unit + at), lower);
+    for (int q = 0; q < 16; q += 4) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(begin + at + q), origin);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(end + at + q - 1), origin);
+      origin = _mm_add_epi32(origin, four_places);
+    }
+    return bad;
   };
-  for (; i + 4 <= length; i += 4)
-    if (!group(i, 0xF)) return false;
-  if (i < length && first + i + 4 <= chars) return group(i, (1 << (length - i)) - 1);
-  if (i > 0) {
-    prev = unit[i - 1];
-    prev_same = (same & 8) != 0;
+  int bad = 0;
+  for (; i + 16 <= length && first + i + 16 <= chars && bad == 0; i += 16) bad = group(i, 0xFFFF);
+  // A last group of up to four places costs more than the scalar loop below takes for them.
+  if (bad == 0 && i + 4 < length && first + i + 16 <= chars) {
+    bad = group(i, (1 << (length - i)) - 1);
+    i += 16;
   }
+  if (bad != 0) {
+    // end[] is complete up to the group's fifteenth place, past the first bad one.
+    end[-1] = end_before;
+    tripled |= triples != 0;
+    return i - 16 + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(bad)));
+  }
+  // The last place of the last group gets its end from the next group's first vector: there is none.
+  if (i > 0) end[i - 1] = first + i;
+  end[-1] = end_before;
+  tripled |= triples != 0;
+  if (i >= length) return length;
 #else
   static_cast<void>(chars);
 #endif
+  const std::uint32_t checked = i;  // the units before it were checked for runs above
+  const char32_t* const from = c + first;
+  // unit_before[k] is unit[k - 1]; for k = 0 the view's unit before the stretch (there is one: the
+  // leading ' '). A stretch starts with a letter, so that one matters only for a stretch that does not.
+  const char* const unit_before = unit - 1;
+#if !defined(__SSE2__)
+  if constexpr (std::endian::native == std::endian::little) {
+    // Two places at a time: the origins of both as one 64-bit word for begin and one for end.
+    constexpr std::uint64_t kOnePlace = 0x0000000100000001ull;
+    std::uint64_t origin = (first + i) | std::uint64_t{first + i + 1} << 32;
+    // A 64-bit index, so that it needs no widening for each address.
+    std::size_t k = i;
+    for (; k + 2 <= length; k += 2) {
+      const char32_t code0 = from[k];
+      const char32_t code1 = from[k + 1];
+      char unit0 = static_cast<char>(code0 | 0x20);
+      char unit1 = static_cast<char>(code1 | 0x20);
+      if (((code0 | 0x20) - 'a' >= 26u && (unit0 = gap_unit(code0, unit_before[k])) == 0) ||
+          ((code1 | 0x20) - 'a' >= 26u && (unit1 = gap_unit(code1, unit0)) == 0))
+        break;
+      unit[k] = unit0;
+      unit[k + 1] = unit1;
+      const std::uint64_t next = origin + kOnePlace;
+      std::memcpy(begin + k, &origin, 8);
+      std::memcpy(end + k, &next, 8);
+      origin = next + kOnePlace;
+    }
+    i = static_cast<std::uint32_t>(k);
+  }
+#endif
   for (; i < length; ++i) {
-    const char32_t lower = c[first + i] | 0x20;
-    if (lower - 'a' >= 26u) return false;  // also every code point >= 128; nothing was counted
-    const char letter = static_cast<char>(lower);
-    const bool same = letter == prev;
-    tripled |= same & prev_same;
-    prev_same = same;
-    prev = letter;
+    const char32_t code = from[i];
+    char letter = static_cast<char>(code | 0x20);
+    if ((code | 0x20) - 'a' >= 26u && (letter = gap_unit(code, unit_before[i])) == 0) break;  // also any >= 128
     unit[i] = letter;
     begin[i] = first + i;
     end[i] = first + i + 1;
   }
-  return true;
+  tripled |= has_run_of_three(unit, checked >= 2 ? checked - 2 : 0, i);
+  return i;
 }
 
 class ViewBuilder {
  public:
   // Every code point yields at most one unit, except a non-ASCII letter that folds to two ("ß" →
   // "ss"), which takes at least two UTF-8 bytes: so the UTF-8 length plus the leading and trailing
-  // ' ' bounds the view, and the arrays are sized once, with no check per unit.
+  // ' ' bounds the view, and the arrays are sized once, with no check per unit (the units with
+  // kPastEnd places more, for has_run_of_three()).
   ViewBuilder(const Text& text, NormalisedView& view) : text_(text), c_(text.chars().data()), view_(view) {
     const std::size_t capacity = text.utf8().size() + 2;
-    view_.units.resize(capacity);
+    view_.units.resize(capacity + kPastEnd);
     view_.origin_begin.resize(capacity);
     view_.origin_end.resize(capacity);
     units_ = view_.units.data();
@@ -186,14 +293,34 @@ class ViewBuilder {
       if (tok->kind == TokenKind::word) {
         // A one-letter word may start a spelled-out word ("f u c k"): only if a letter follows.
         if (end - begin <= 1 && may_start_spelling(tok)) break;
+        // The stretch: this word and, while white space and another word that cannot start a
+        // spelled-out word follow, them too (lower_ascii_stretch() checks the code points: only a
+        // single ' ' between words, only ASCII letters and apostrophes inside them).
+        const Token* next = tok + 1;
+        while (next + 1 < last && next->kind == TokenKind::space) {
+          ++next;
+          if (next->kind != TokenKind::word ||
+              (next->end - next->begin <= 1 && may_start_spelling(next)))
+            break;
+          ++next;
+        }
+        const std::uint32_t length = next[-1].end - begin;
         bool tripled = false;
-        if (!lower_ascii_word(c, chars, begin, end - begin, units + size, origin_begin + size, origin_end + size,
-                              tripled))
-          break;
+        const std::uint32_t taken = lower_ascii_stretch(c, chars, begin, length, units + size, origin_begin + size,
+                                                        origin_end + size, tripled);
         const std::size_t start = size;
-        size += end - begin;
+        if (taken == length) {
+          size += length;
+          if (tripled) size = collapse_view_runs(start, size);
+          tok = next - 1;
+          continue;
+        }
+        // A code point the stretch does not take (see lower_ascii_stretch): the units before the
+        // token holding it stay, and that token goes to other_token().
+        while (tok->end <= begin + taken) ++tok;
+        size += tok->begin - begin;
         if (tripled) size = collapse_view_runs(start, size);
-        continue;
+        break;
       }
       // White space that may be all invisible, or a token with units of its own: one bit test for
       // the kinds, then the first code point for white space only.
@@ -524,7 +651,7 @@ class ViewBuilder {
       if (cls != CharClass::letter) return false;
       const detail::Folded f = detail::fold_alnum(c_[k]);
       if (f.first < 'a' || f.first > 'z' || f.second != 0) return false;
-      ++letters;
+      if (++letters > 1) return false;  // most words: no need to look further
     }
     return letters == 1;
   }
