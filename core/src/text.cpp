@@ -202,8 +202,17 @@ class Tokenizer {
       if (first < 128) {
         const std::uint8_t flags = kAsciiFlags[first];
         if (flags & kLetter) {
-          if (const std::size_t j = plain_word_end(c, i + 1)) {
+          // Most words are followed by one space and another ASCII word: that space and the next
+          // word are taken here, without going back through the dispatch.
+          std::size_t j = plain_word_end(c, i + 1);
+          while (j != 0) {
             emit(TokenKind::word, i, j, false);
+            if (c[j] != ' ' || !is_ascii_letter(c[j + 1])) break;
+            emit(TokenKind::space, j, j + 1, false);
+            i = j + 1;
+            j = plain_word_end(c, i + 1);
+          }
+          if (j != 0) {
             i = j;
             continue;
           }
