@@ -151,6 +151,31 @@ constexpr std::array<std::uint8_t, 128> make_ascii_flags() {
 }
 constexpr std::array<std::uint8_t, 128> kAsciiFlags = make_ascii_flags();
 
+// The end of the run of ASCII letters starting at j (j <= n). c[n] is the string's terminating 0,
+// which ends any run, so the one-at-a-time loop needs no bounds check; the grouped loops read only
+// code points [j, n]. A letter is (c | 0x20) - 'a' < 26 (unsigned). With SSE2, four code points at a
+// time (the unsigned compare made signed by offsetting both sides by 2^31); without (wasm), two at a
+// time in one 64-bit word: each 32-bit lane is at most 0x10FFFF, so adding 2^31 - 'a' (or 2^31 -
+// 'z' - 1) sets its top bit exactly when the lane is >= 'a' (>= 'z' + 1) and never carries into the
+// next lane. Most words are short, so wider groups would mostly test code points past their end.
+std::size_t ascii_letters_end(const char32_t* c, std::size_t j, [[maybe_unused]] std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i to_lower = _mm_set1_epi32(0x20);
+  const __m128i offset = _mm_set1_epi32(static_cast<int>(0x80000000u - 'a'));
+  const __m128i limit = _mm_set1_epi32(static_cast<int>(0x80000000u + 26));
+  while (j + 3 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c + j));
+    v = _mm_add_epi32(_mm_or_si128(v, to_lower), offset);
+    const auto letters = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(v, limit))));
+    // countr_one without the zero test std::countr_zero would add: ~letters has a bit in 0..3.
+    if (letters != 0xF) return j + static_cast<std::size_t>(__builtin_ctz(~letters));
+    j += 4;
+  }
+#endif
+  while (((c[j] | 0x20) - 'a') < 26u) ++j;
+  return j;
+}
+
 class Tokenizer {
  public:
   // Appends the tokens of chars to out, the spans of the word-like ones to words, and the indices of
@@ -185,16 +210,24 @@ class Tokenizer {
       out_.insert(out_.end(), block, t_end);
       words_.insert(words_.end(), spans, w_end);
     };
-    auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
+    // The block is flushed while it still has room for two tokens, so the word-and-space path can
+    // write both before one test.
+    auto make_room = [&] {
+      if (t > block + kBlock - 2) {
+        flush(t, w);
+        flushed += static_cast<std::size_t>(t - block);
+        t = block, w = spans;
+      }
+    };
+    auto put = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
       if (boundary)
         boundaries_.push_back(static_cast<std::uint32_t>(flushed + static_cast<std::size_t>(t - block)));
       *t++ = {kind, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (is_word_like(kind)) *w++ = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
-      if (t == block + kBlock) {
-        flush(t, w);
-        flushed += kBlock;
-        t = block, w = spans;
-      }
+    };
+    auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
+      put(kind, begin, end, boundary);
+      make_room();
     };
     std::size_t i = 0;
     while (i < n) {
@@ -204,13 +237,17 @@ class Tokenizer {
         if (flags & kLetter) {
           // Most words are followed by one space and another ASCII word: that space and the next
           // word are taken here, without going back through the dispatch.
-          std::size_t j = plain_word_end(c, i + 1);
+          std::size_t j = plain_word_end(c, i + 1, n);
           while (j != 0) {
-            emit(TokenKind::word, i, j, false);
-            if (c[j] != ' ' || !is_ascii_letter(c[j + 1])) break;
-            emit(TokenKind::space, j, j + 1, false);
+            put(TokenKind::word, i, j, false);
+            if (c[j] != ' ' || !is_ascii_letter(c[j + 1])) {
+              make_room();
+              break;
+            }
+            put(TokenKind::space, j, j + 1, false);
+            make_room();
             i = j + 1;
-            j = plain_word_end(c, i + 1);
+            j = plain_word_end(c, i + 1, n);
           }
           if (j != 0) {
             i = j;
@@ -336,10 +373,11 @@ class Tokenizer {
   // digits, marks, invisible characters and '@' '-' '_' '%' '+' after a letter go to scan(). Such a
   // word holds no '.' and is not "www" or "http(s)" before "://", so none of the address scans that
   // scan() tries on a word followed by '.', ':' or '/' can claim it.
-  static std::size_t plain_word_end(const char32_t* c, std::size_t j) {
+  static std::size_t plain_word_end(const char32_t* c, std::size_t j, std::size_t n) {
     while (true) {
-      while (((c[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (the terminating 0 stops it)
+      j = ascii_letters_end(c, j, n);
       const char32_t next = c[j];
+      if (next == ' ') return j;  // the most common end, tested first
       if (next < 128) {
         if (kAsciiFlags[next] & kEndsWord) return j;  // most words: white space, ',' and the like
         switch (next) {
