@@ -235,22 +235,31 @@ class Tokenizer {
       if (first < 128) {
         const std::uint8_t flags = kAsciiFlags[first];
         if (flags & kLetter) {
-          // Most words are followed by one space and another ASCII word: that space and the next
-          // word are taken here, without going back through the dispatch.
-          std::size_t j = plain_word_end(c, i + 1, n);
-          while (j != 0) {
+          // Most words are ASCII letters followed by one space and another such word: the space and
+          // the next word are taken here, without going back through the dispatch, and the block is
+          // tested once for both tokens.
+          std::size_t j = ascii_letters_end(c, i + 1, n);
+          bool spaced = true;  // the last word taken here was followed by ' ' and an ASCII letter
+          while (c[j] == ' ') {
             put(TokenKind::word, i, j, false);
-            if (c[j] != ' ' || !is_ascii_letter(c[j + 1])) {
-              make_room();
+            if (!is_ascii_letter(c[j + 1])) {
+              spaced = false;
               break;
             }
             put(TokenKind::space, j, j + 1, false);
             make_room();
             i = j + 1;
-            j = plain_word_end(c, i + 1, n);
+            j = ascii_letters_end(c, i + 1, n);
           }
-          if (j != 0) {
+          if (!spaced) {
+            make_room();
             i = j;
+            continue;
+          }
+          // The word at i goes on or ends at something other than a space.
+          if (const std::size_t end = plain_word_end(c, j, n)) {
+            emit(TokenKind::word, i, end, false);
+            i = end;
             continue;
           }
         } else if (flags & kBlank) {
@@ -366,7 +375,7 @@ class Tokenizer {
     return skip_modifiers(i + 1);
   }
 
-  // The end of a plain word whose ASCII letters run from before j, or 0 when scan() must decide. It
+  // The end of a plain word whose leading ASCII letters end at j, or 0 when scan() must decide. It
   // takes what scan_word() would take from ASCII letters: letters of other scripts ("café"), inner
   // apostrophes before an ASCII letter ("can’t", "don't"), leet symbols between letters ("sh!t"),
   // masks ("f*ck", "f***"). It ends the word at a character that neither continues it nor an address;
@@ -374,10 +383,8 @@ class Tokenizer {
   // word holds no '.' and is not "www" or "http(s)" before "://", so none of the address scans that
   // scan() tries on a word followed by '.', ':' or '/' can claim it.
   static std::size_t plain_word_end(const char32_t* c, std::size_t j, std::size_t n) {
-    while (true) {
-      j = ascii_letters_end(c, j, n);
+    for (;; j = ascii_letters_end(c, j, n)) {  // each continue takes the ASCII letters that follow
       const char32_t next = c[j];
-      if (next == ' ') return j;  // the most common end, tested first
       if (next < 128) {
         if (kAsciiFlags[next] & kEndsWord) return j;  // most words: white space, ',' and the like
         switch (next) {
@@ -790,7 +797,8 @@ Text Text::from_utf8(std::string_view utf8) {
       i += len;
       extra_bytes += static_cast<std::uint32_t>(len - 1);
       extra_u16 += cp >= 0x10000 ? 1 : 0;
-      if (t.wide_.empty()) t.wide_.reserve(32);  // skip the first few doublings
+      // Skip the first doublings: room for one wide code point in 16 of the bytes left.
+      if (t.wide_.empty()) t.wide_.reserve((n - i) / 16 + 16);
       t.wide_.push_back({static_cast<std::uint32_t>(total + k), extra_bytes, extra_u16});
     } else {
       block[k] = kReplacement;  // stands for exactly this one byte: no extra units
@@ -860,7 +868,11 @@ void Text::finish() {
   tokens_.reserve(n / 2 + 4);
   words_.reserve(n / 4 + 4);
   std::vector<std::uint32_t> boundaries;  // tokens that may end a sentence, ascending
+  // Room for a sentence end every 32 code points or so, skipping the first doublings (each a
+  // malloc, a copy and a free); sentence starts are at most one a boundary, and 0.
+  boundaries.reserve(n / 32 + 16);
   Tokenizer(chars_, tokens_, words_, boundaries).run();
+  sentence_starts_.reserve(boundaries.size() + 1);
 
   // Sentence starts: after a line break, or after a terminator (with any further terminators and
   // closing quotes) followed by space, the next visible token starts a sentence.
