@@ -124,6 +124,7 @@ enum : std::uint8_t {
   kInEmailLocal = 16, // may sit in the local part of an email address: A-Z a-z 0-9 . _ % + -
   kLineBreak = 32,    // \n \r \v \f
   kTerminator = 64,   // . ! ? (may end a sentence)
+  kDigit = 128,       // 0-9
 };
 constexpr std::array<std::uint8_t, 128> make_ascii_flags() {
   std::array<std::uint8_t, 128> t{};
@@ -145,6 +146,7 @@ constexpr std::array<std::uint8_t, 128> make_ascii_flags() {
     if (letter || digit || std::string_view("._%+-").find(ch) != std::string_view::npos) f |= kInEmailLocal;
     if (c == '\n' || c == '\r' || c == '\v' || c == '\f') f |= kLineBreak;
     if (c == '.' || c == '!' || c == '?') f |= kTerminator;
+    if (digit) f |= kDigit;
     t[static_cast<std::size_t>(c)] = f;
   }
   return t;
@@ -275,6 +277,20 @@ class Tokenizer {
           emit(TokenKind::punct, i, i + 1, (flags & kTerminator) != 0);
           ++i;
           continue;
+        }
+        // ASCII letters and digits ("1,240", "MK42", "w4nker") up to a character that ends a word
+        // and cannot continue an address: the word or number scan() would find, without its tests
+        // (a keycap, a sigil or an address needs a character other than those).
+        if (flags & (kLetter | kDigit)) {
+          std::size_t j = i + 1;
+          std::uint8_t seen = flags;
+          while (c[j] < 128 && (kAsciiFlags[c[j]] & (kLetter | kDigit))) seen |= kAsciiFlags[c[j++]];
+          if (c[j] < 128 && (kAsciiFlags[c[j]] & kEndsWord)) {
+            if (seen & kLetter) emit(TokenKind::word, i, j, false);
+            else emit(TokenKind::number, i, j, false);
+            i = j;
+            continue;
+          }
         }
       } else if (c[i + 1] < 128 && char_class(first) == CharClass::punct) {
         // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
@@ -697,9 +713,14 @@ constexpr std::size_t kWidenSlack = 16;
 // mixed texts against a byte-by-byte reading.
 std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n, char32_t* block,
                             std::size_t& k) {
+  // How many groups of `width` fit both the input left and the block (k may pass kDecodeBlock by
+  // less than a group: the slack). Counted loops test one counter instead of both bounds.
+  auto groups = [&](std::size_t width) {
+    return k >= kDecodeBlock ? 0 : std::min((n - i) / width, (kDecodeBlock - k + width - 1) / width);
+  };
 #if defined(__SSE2__)
   const __m128i zero = _mm_setzero_si128();
-  while (i + 16 <= n && k < kDecodeBlock) {
+  for (std::size_t g = groups(16); g != 0; --g) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
     const __m128i lo16 = _mm_unpacklo_epi8(bytes, zero);
     const __m128i hi16 = _mm_unpackhi_epi8(bytes, zero);
@@ -709,14 +730,14 @@ std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n
     _mm_storeu_si128(out + 2, _mm_unpacklo_epi16(hi16, zero));
     _mm_storeu_si128(out + 3, _mm_unpackhi_epi16(hi16, zero));
     if (const int high = _mm_movemask_epi8(bytes)) {
-      const auto ascii = static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(high)));
+      const auto ascii = static_cast<std::size_t>(static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(high))));
       k += ascii;
       return i + ascii;
     }
     i += 16, k += 16;
   }
 #endif
-  while (i + 8 <= n && k < kDecodeBlock) {  // eight at a time
+  for (std::size_t g = groups(8); g != 0; --g) {  // eight at a time
     std::uint64_t word;
     std::memcpy(&word, s + i, 8);
     for (std::size_t b = 0; b < 8; ++b) block[k + b] = s[i + b];
