@@ -240,6 +240,7 @@ class Tokenizer {
     std::size_t i = 0;
     while (i < n) {
       const char32_t first = c[i];
+      CharClass first_class;
       if (first < 128) {
         const std::uint8_t flags = kAsciiFlags[first];
         if (flags & kLetter) {
@@ -298,17 +299,21 @@ class Tokenizer {
             continue;
           }
         }
-      } else if (c[i + 1] < 128 && char_class(first) == CharClass::punct) {
-        // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
-        const char32_t a = detail::ascii_equivalent(first);
-        if (a != '#' && a != '*' && a != '@') {
-          emit(TokenKind::punct, i, i + 1, is_terminator(first));
-          ++i;
-          continue;
+      } else {
+        first_class = detail::char_class_slow(first);  // computed once, for scan() too
+        if (first_class == CharClass::punct && c[i + 1] < 128) {
+          // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
+          const char32_t a = detail::ascii_equivalent(first);
+          if (a != '#' && a != '*' && a != '@') {
+            emit(TokenKind::punct, i, i + 1, is_terminator(first));
+            ++i;
+            continue;
+          }
         }
       }
+      if (first < 128) first_class = detail::tables::kAsciiClass[first];
       TokenKind kind = TokenKind::punct;
-      const std::size_t end = scan(i, kind);
+      const std::size_t end = scan(i, first_class, kind);
       bool boundary = false;
       if (kind == TokenKind::space) {
         for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c[k]) == CharClass::line_break;
@@ -332,8 +337,7 @@ class Tokenizer {
 
   // Returns the end of the token starting at i (> i) and sets its kind. Kept out of line: inlined,
   // its many paths crowd run()'s registers, and the fast paths' fill pointers go to the stack.
-  [[gnu::noinline]] std::size_t scan(std::size_t i, TokenKind& kind) const {
-    const CharClass k = char_class(c_[i]);
+  [[gnu::noinline]] std::size_t scan(std::size_t i, CharClass k, TokenKind& kind) const {  // k: c_[i]'s class
     const char32_t a = detail::ascii_equivalent(c_[i]);
     switch (k) {
       case CharClass::space:
@@ -348,7 +352,7 @@ class Tokenizer {
       case CharClass::pictographic:
       case CharClass::regional:
         kind = TokenKind::emoji;
-        return scan_emoji(i);
+        return scan_emoji(i, k);
       default:
         break;
     }
@@ -502,9 +506,9 @@ class Tokenizer {
     return j;
   }
 
-  std::size_t scan_emoji(std::size_t i) const {
+  std::size_t scan_emoji(std::size_t i, CharClass k) const {  // k: c_[i]'s class
     std::size_t j = i + 1;
-    if (char_class(c_[i]) == CharClass::regional && cls(j) == CharClass::regional) ++j;  // a flag
+    if (k == CharClass::regional && cls(j) == CharClass::regional) ++j;  // a flag
     return scan_emoji_tail(j);
   }
 
