@@ -180,20 +180,23 @@ constexpr std::array<std::uint8_t, 128> make_ascii_flags() {
 constexpr std::array<std::uint8_t, 128> kAsciiFlags = make_ascii_flags();
 
 // The end of the run of ASCII letters starting at j (j <= n). c[n] is the string's terminating 0,
-// which ends any run, so the one-at-a-time loops need no bounds check; the SSE2 groups read only
-// code points [j, n]. A letter is (c | 0x20) - 'a' < 26 (unsigned). With SSE2, four code points at a
-// time (the unsigned compare made signed by offsetting both sides by 2^31); without (wasm), two
-// tests to an iteration. Most words are short, so wider groups would mostly test code points past
-// their end (a two-lane test in one 64-bit word measured slower than this loop).
-std::size_t ascii_letters_end(const char32_t* c, std::size_t j, [[maybe_unused]] std::size_t n) {
+// which ends any run, so the one-at-a-time loops need no bounds check; SSE2 groups of four are read
+// only from j < groups_end = n - 2 (0 when n < 3), so within [0, n]. A letter is
+// (c | 0x20) - 'a' < 26 (unsigned). With SSE2, four code points at a time (the unsigned compare made
+// signed by offsetting both sides by 2^31); without (wasm), two tests to an iteration. Most words
+// are short, so wider groups would mostly test code points past their end (a two-lane test in one
+// 64-bit word measured slower than this loop).
+std::size_t ascii_letters_end(const char32_t* c, std::size_t j,
+                              [[maybe_unused]] std::size_t groups_end) {
 #if defined(__SSE2__)
   const __m128i to_lower = _mm_set1_epi32(0x20);
   const __m128i offset = _mm_set1_epi32(static_cast<int>(0x80000000u - 'a'));
   const __m128i limit = _mm_set1_epi32(static_cast<int>(0x80000000u + 26));
-  while (j + 3 <= n) {
+  while (j < groups_end) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c + j));
     v = _mm_add_epi32(_mm_or_si128(v, to_lower), offset);
-    const auto letters = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(v, limit))));
+    const auto letters =
+        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(v, limit))));
     // countr_one without the zero test std::countr_zero would add: ~letters has a bit in 0..3.
     if (letters != 0xF) return j + static_cast<std::size_t>(__builtin_ctz(~letters));
     j += 4;
@@ -230,6 +233,7 @@ class Tokenizer {
     // otherwise reload c_ and n_ on every token, not knowing the call leaves them alone.
     const char32_t* const c = c_;
     const std::size_t n = n_;
+    const std::size_t groups_end = n >= 3 ? n - 2 : 0;  // for ascii_letters_end
     // Tokens and word spans are gathered in small local blocks and appended a block at a time: a
     // push_back per token (a capacity check and a reload of the vector's end each) costs more than
     // the copy. A block never holds more word spans than tokens, so one test serves both. The fill
@@ -273,7 +277,7 @@ class Tokenizer {
           // Most words are ASCII letters followed by one space and another such word: the space and
           // the next word are taken here, without going back through the dispatch, and the block is
           // tested once for both tokens.
-          std::size_t j = ascii_letters_end(c, i + 1, n);
+          std::size_t j = ascii_letters_end(c, i + 1, groups_end);
           bool spaced = true;  // the last word taken here was followed by ' ' and an ASCII letter
           while (c[j] == ' ') {
             put(TokenKind::word, i, j, false);
@@ -284,7 +288,7 @@ class Tokenizer {
             put(TokenKind::space, j, j + 1, false);
             make_room();
             i = j + 1;
-            j = ascii_letters_end(c, i + 1, n);
+            j = ascii_letters_end(c, i + 1, groups_end);
           }
           if (!spaced) {
             make_room();
@@ -292,7 +296,7 @@ class Tokenizer {
             continue;
           }
           // The word at i goes on or ends at something other than a space.
-          if (const std::size_t end = plain_word_end(c, j, n)) {
+          if (const std::size_t end = plain_word_end(c, j, groups_end)) {
             emit(TokenKind::word, i, end, false);
             i = end;
             continue;
@@ -434,8 +438,8 @@ class Tokenizer {
   // digits, marks, invisible characters and '@' '-' '_' '%' '+' after a letter go to scan(). Such a
   // word holds no '.' and is not "www" or "http(s)" before "://", so none of the address scans that
   // scan() tries on a word followed by '.', ':' or '/' can claim it.
-  static std::size_t plain_word_end(const char32_t* c, std::size_t j, std::size_t n) {
-    for (;; j = ascii_letters_end(c, j, n)) {  // each continue takes the ASCII letters that follow
+  static std::size_t plain_word_end(const char32_t* c, std::size_t j, std::size_t groups_end) {
+    for (;; j = ascii_letters_end(c, j, groups_end)) {  // each continue takes the ASCII letters that follow
       const char32_t next = c[j];
       if (next < 128) {
         if (kAsciiFlags[next] & kEndsWord) return j;  // most words: white space, ',' and the like
@@ -766,7 +770,8 @@ std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n
     _mm_storeu_si128(out + 2, _mm_unpacklo_epi16(hi16, zero));
     _mm_storeu_si128(out + 3, _mm_unpackhi_epi16(hi16, zero));
     if (const int high = _mm_movemask_epi8(bytes)) {
-      const auto ascii = static_cast<std::size_t>(static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(high))));
+      // __builtin_ctz: high != 0, so no zero test (std::countr_zero adds one).
+      const unsigned ascii = static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(high)));
       k += ascii;
       return i + ascii;
     }
