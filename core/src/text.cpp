@@ -268,6 +268,8 @@ class Tokenizer {
       make_room();
     };
     std::size_t i = 0;
+    std::size_t next_class_at = n;  // where next_class was found (n: nowhere yet)
+    CharClass next_class = CharClass::punct;
     while (i < n) {
       const char32_t first = c[i];
       CharClass first_class;
@@ -305,7 +307,13 @@ class Tokenizer {
           std::size_t j = i + 1;
           std::uint8_t seen = flags;
           while (c[j] < 128 && (kAsciiFlags[c[j]] & kBlank)) seen |= kAsciiFlags[c[j++]];
-          if (c[j] < 128 || !continues_space(char_class(c[j]))) {
+          bool ends = c[j] < 128;
+          if (!ends) {  // the class of the code point after the space, kept for its own token
+            next_class = detail::char_class_slow(c[j]);
+            next_class_at = j;
+            ends = !continues_space(next_class);
+          }
+          if (ends) {
             emit(TokenKind::space, i, j, (seen & kLineBreak) != 0);
             i = j;
             continue;
@@ -330,7 +338,8 @@ class Tokenizer {
           }
         }
       } else {
-        first_class = detail::char_class_slow(first);  // computed once, for scan() too
+        // Computed once, for scan() too (or already, by the space before).
+        first_class = i == next_class_at ? next_class : detail::char_class_slow(first);
         if (first_class == CharClass::punct && c[i + 1] < 128) {
           // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
           const char32_t a = detail::ascii_equivalent(first);
