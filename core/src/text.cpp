@@ -843,27 +843,35 @@ Text Text::from_utf8(std::string_view utf8) {
     const unsigned char b0 = s[i];
     std::size_t len = 0;
     char32_t cp = 0;
-    // Allowed range of the second byte: rules out overlongs (E0 80.., F0 80..), UTF-8-encoded
-    // surrogates (ED A0..) and code points above U+10FFFF (F4 90..), per RFC 3629.
-    unsigned char lo = 0x80, hi = 0xBF;
+    bool ok = false;
+    // Each length decoded on its own path. The allowed range of the second byte rules out overlongs
+    // (E0 80.., F0 80..), UTF-8-encoded surrogates (ED A0..) and code points above U+10FFFF
+    // (F4 90..), per RFC 3629, and implies it is a continuation byte; the third and fourth are
+    // tested without a loop.
     if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2, cp = b0 & 0x1F;
+      len = 2;
+      if (i + 2 <= n) {
+        const unsigned char b1 = s[i + 1];
+        ok = (b1 & 0xC0) == 0x80;
+        cp = static_cast<char32_t>((b0 & 0x1F) << 6 | (b1 & 0x3F));
+      }
     } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3, cp = b0 & 0x0F;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;
+      len = 3;
+      if (i + 3 <= n) {
+        const unsigned char b1 = s[i + 1], b2 = s[i + 2];
+        const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
+        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80;
+        cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+      }
     } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4, cp = b0 & 0x07;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    }
-    // The second byte's range implies it is a continuation byte; the third and fourth are tested
-    // without a loop.
-    bool ok = len != 0 && i + len <= n && s[i + 1] >= lo && s[i + 1] <= hi;
-    if (ok) {
-      cp = (cp << 6) | (s[i + 1] & 0x3F);
-      if (len >= 3) ok = (s[i + 2] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 2] & 0x3F);
-      if (len == 4) ok = ok && (s[i + 3] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 3] & 0x3F);
+      len = 4;
+      if (i + 4 <= n) {
+        const unsigned char b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
+        const unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
+        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80 && (b3 & 0xC0) == 0x80;
+        cp = static_cast<char32_t>((b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 |
+                                   (b3 & 0x3F));
+      }
     }
     if (ok) {
       block[k] = cp;
