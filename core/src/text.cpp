@@ -544,7 +544,8 @@ class Tokenizer {
   // A run of letters, digits and '_' after a sigil; for hashtags it must hold a letter ("#1" is not).
   std::size_t scan_handle(std::size_t j, bool need_letter) const {
     const std::size_t start = j;
-    bool letter = false;
+    while (is_ascii_letter(c_[j])) ++j;  // the common case first (c_[n_], the terminating 0, ends it)
+    bool letter = j > start;
     while (j < n_) {
       const CharClass k = char_class(c_[j]);
       if (k == CharClass::letter) letter = true;
