@@ -361,11 +361,18 @@ class Tokenizer {
       } else {
         // Computed once, for scan() too (or already, by the space before).
         first_class = i == next_class_at ? next_class : detail::char_class_slow(first);
-        if (first_class == CharClass::punct && c[i + 1] < 128) {
-          // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
-          const char32_t a = detail::ascii_equivalent(first);
-          if (a != '#' && a != '*' && a != '@') {
-            emit(TokenKind::punct, i, i + 1, is_terminator(first));
+        if (c[i + 1] < 128) {
+          if (first_class == CharClass::punct) {
+            // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
+            const char32_t a = detail::ascii_equivalent(first);
+            if (a != '#' && a != '*' && a != '@') {
+              emit(TokenKind::punct, i, i + 1, is_terminator(first));
+              ++i;
+              continue;
+            }
+          } else if (first_class == CharClass::pictographic || first_class == CharClass::regional) {
+            // A lone emoji ("😊 "): no ASCII code point is a modifier, a joiner or a flag's half.
+            emit(TokenKind::emoji, i, i + 1, false);
             ++i;
             continue;
           }
