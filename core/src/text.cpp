@@ -269,10 +269,10 @@ class Tokenizer {
       out_.insert(out_.end(), block, t_end);
       words_.insert(words_.end(), spans, w_end);
     };
-    // The block is flushed while it still has room for two tokens, so the word-and-space path can
-    // write both before one test.
+    // The block is flushed while it still has room for three tokens, so the word-and-space path can
+    // write a space, a word and a space before one test.
     auto make_room = [&] {
-      if (t > block + kBlock - 2) {
+      if (t > block + kBlock - 3) {
         flush(t, w);
         flushed += static_cast<std::size_t>(t - block);
         t = block, w = spans;
@@ -292,10 +292,17 @@ class Tokenizer {
     std::size_t next_class_at = n;  // where next_class was found (n: nowhere yet)
     CharClass next_class = CharClass::punct;
     while (i < n) {
-      const char32_t first = c[i];
-      CharClass first_class;
+      char32_t first = c[i];
+      CharClass first_class = CharClass::punct;
       if (first < 128) {
-        const std::uint8_t flags = kAsciiFlags[first];
+        std::uint8_t flags = kAsciiFlags[first];
+        if (first == ' ' && is_ascii_letter(c[i + 1])) {
+          // One space before a word (after a mark, or a word that ended otherwise): taken with the
+          // word, without a dispatch of its own.
+          put(TokenKind::space, i, i + 1, false);
+          first = c[++i];
+          flags = kLetter;
+        }
         if (flags & kLetter) {
           // Most words are ASCII letters followed by one space and another such word: the space and
           // the next word are taken here, without going back through the dispatch, and the block is
