@@ -3,10 +3,13 @@
 // Performance (issue 2 §7): decoding appends blocks of code points (no zero-filled array first),
 // widening ASCII sixteen bytes at a time with SSE2 (eight without) down to the first high byte; the
 // tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
-// symbols and masks), white space and lone marks by table-driven fast paths, scan() taking the rest
-// (about one token in twenty of the benchmark text), appends tokens a block at a time, and records,
-// as it goes, the spans of the word-like tokens (what words_before/words_between search) and the
-// few tokens that may end a sentence, so sentence starts need no second pass over every token.
+// symbols and masks), white space, lone marks and lone emoji by table-driven fast paths, the most
+// common run ("word, one space, word", and one space before a word) in one loop that tests ASCII
+// letters four at a time with SSE2, scan() taking the rest (about one token in forty of the
+// benchmark text); it appends tokens a block at a time, classifies a non-ASCII code point once, and
+// records, as it goes, the spans of the word-like tokens (what words_before/words_between search)
+// and the few tokens that may end a sentence, so sentence starts need no second pass over every
+// token.
 #include "postcheck/text.h"
 
 #include <algorithm>
@@ -48,9 +51,6 @@ bool continues_space(CharClass k) {
   return k == CharClass::space || k == CharClass::line_break || is_invisible(k);
 }
 
-bool is_ascii_alnum(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 constexpr bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr char32_t ascii_lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
@@ -86,15 +86,41 @@ constexpr std::uint64_t packed_lower_word(std::string_view s) {
   return packed_lower_word(s.data(), s.size());
 }
 
-// kAbbreviations packed, ascending (for a binary search).
-constexpr std::array<std::uint64_t, kAbbreviations.size()> kAbbreviationKeys = [] {
-  std::array<std::uint64_t, kAbbreviations.size()> keys{};
-  for (std::size_t k = 0; k < keys.size(); ++k) keys[k] = packed_lower_word(kAbbreviations[k]);
-  std::sort(keys.begin(), keys.end());
-  return keys;
+// kAbbreviations packed, in a table of 64 slots that a multiplicative hash maps each to a slot of
+// its own (the multiplier found at compile time): one multiply and one compare where a binary search
+// took five steps. Empty slots hold 0, which no word packs to.
+constexpr unsigned kAbbreviationSlotBits = 6;
+constexpr std::size_t abbreviation_slot(std::uint64_t key, std::uint64_t multiplier) {
+  return static_cast<std::size_t>((key * multiplier) >> (64 - kAbbreviationSlotBits));
+}
+constexpr std::uint64_t kAbbreviationMultiplier = [] {
+  for (std::uint64_t t = 1;; ++t) {  // candidates: odd outputs of splitmix64, well spread
+    std::uint64_t m = t * 0x9E3779B97F4A7C15ULL;
+    m = (m ^ (m >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    m = (m ^ (m >> 27)) * 0x94D049BB133111EBULL;
+    m = (m ^ (m >> 31)) | 1;
+    std::array<bool, std::size_t{1} << kAbbreviationSlotBits> used{};
+    bool clash = false;
+    for (std::string_view a : kAbbreviations) {
+      const std::size_t slot = abbreviation_slot(packed_lower_word(a), m);
+      clash = clash || used[slot];
+      used[slot] = true;
+    }
+    if (!clash) return m;
+  }
+}();
+constexpr std::array<std::uint64_t, std::size_t{1} << kAbbreviationSlotBits> kAbbreviationTable = [] {
+  std::array<std::uint64_t, std::size_t{1} << kAbbreviationSlotBits> table{};
+  for (std::string_view a : kAbbreviations)
+    table[abbreviation_slot(packed_lower_word(a), kAbbreviationMultiplier)] = packed_lower_word(a);
+  return table;
 }();
 // Every abbreviation fits (a longer one would pack to 0 and never match).
-static_assert(kAbbreviationKeys.front() != 0);
+static_assert([] {
+  for (std::string_view a : kAbbreviations)
+    if (packed_lower_word(a) == 0) return false;
+  return true;
+}());
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
@@ -124,6 +150,7 @@ enum : std::uint8_t {
   kInEmailLocal = 16, // may sit in the local part of an email address: A-Z a-z 0-9 . _ % + -
   kLineBreak = 32,    // \n \r \v \f
   kTerminator = 64,   // . ! ? (may end a sentence)
+  kDigit = 128,       // 0-9
 };
 constexpr std::array<std::uint8_t, 128> make_ascii_flags() {
   std::array<std::uint8_t, 128> t{};
@@ -145,11 +172,69 @@ constexpr std::array<std::uint8_t, 128> make_ascii_flags() {
     if (letter || digit || std::string_view("._%+-").find(ch) != std::string_view::npos) f |= kInEmailLocal;
     if (c == '\n' || c == '\r' || c == '\v' || c == '\f') f |= kLineBreak;
     if (c == '.' || c == '!' || c == '?') f |= kTerminator;
+    if (digit) f |= kDigit;
     t[static_cast<std::size_t>(c)] = f;
   }
   return t;
 }
 constexpr std::array<std::uint8_t, 128> kAsciiFlags = make_ascii_flags();
+
+// Byte classes of ASCII code points for the address scans (URLs, emails, hosts), which test every
+// character of an address several times: one table load instead of a chain of comparisons.
+enum : std::uint8_t {
+  kAlnum = 1,       // A-Z a-z 0-9
+  kDomainChar = 2,  // A-Z a-z 0-9 -
+  kUrlChar = 4,     // visible, and none of < > " ` { } | \ ^
+};
+constexpr std::array<std::uint8_t, 128> kAddressFlags = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    std::uint8_t f = 0;
+    if (alnum) f |= kAlnum;
+    if (alnum || c == '-') f |= kDomainChar;
+    const std::string_view not_in_urls = "<>\"`{}|\\^";
+    if (c > 32 && c != 127 && not_in_urls.find(static_cast<char>(c)) == std::string_view::npos) f |= kUrlChar;
+    t[static_cast<std::size_t>(c)] = f;
+  }
+  return t;
+}();
+bool has_address_flag(char32_t c, std::uint8_t flag) { return c < 128 && (kAddressFlags[c] & flag) != 0; }
+bool is_ascii_alnum(char32_t c) { return has_address_flag(c, kAlnum); }
+
+// The end of the run of ASCII letters starting at j (j <= n). c[n] is the string's terminating 0,
+// which ends any run, so the one-at-a-time loops need no bounds check; SSE2 groups of four are read
+// only from j < groups_end = n - 2 (0 when n < 3), so within [0, n]. A letter is
+// (c | 0x20) - 'a' < 26 (unsigned). With SSE2, four code points at a time (the unsigned compare made
+// signed by offsetting both sides by 2^31); without (wasm), two tests to an iteration. Most words
+// are short, so wider groups would mostly test code points past their end (a two-lane test in one
+// 64-bit word measured slower than this loop).
+std::size_t ascii_letters_end(const char32_t* c, std::size_t j,
+                              [[maybe_unused]] std::size_t groups_end) {
+#if defined(__SSE2__)
+  const __m128i to_lower = _mm_set1_epi32(0x20);
+  const __m128i offset = _mm_set1_epi32(static_cast<int>(0x80000000u - 'a'));
+  const __m128i limit = _mm_set1_epi32(static_cast<int>(0x80000000u + 26));
+  while (j < groups_end) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c + j));
+    v = _mm_add_epi32(_mm_or_si128(v, to_lower), offset);
+    const auto letters =
+        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(v, limit))));
+    // countr_one without the zero test std::countr_zero would add: ~letters has a bit in 0..3.
+    if (letters != 0xF) return j + static_cast<std::size_t>(__builtin_ctz(~letters));
+    j += 4;
+  }
+  while (((c[j] | 0x20) - 'a') < 26u) ++j;  // the last few
+#else
+  // Two at a time (c[j + 1] is at most the terminating 0 when c[j] is a letter): one index update
+  // and one jump for two tests.
+  while (((c[j] | 0x20) - 'a') < 26u) {
+    if (((c[j + 1] | 0x20) - 'a') >= 26u) return j + 1;
+    j += 2;
+  }
+#endif
+  return j;
+}
 
 class Tokenizer {
  public:
@@ -171,11 +256,13 @@ class Tokenizer {
     // otherwise reload c_ and n_ on every token, not knowing the call leaves them alone.
     const char32_t* const c = c_;
     const std::size_t n = n_;
+    const std::size_t groups_end = n >= 3 ? n - 2 : 0;  // for ascii_letters_end
     // Tokens and word spans are gathered in small local blocks and appended a block at a time: a
     // push_back per token (a capacity check and a reload of the vector's end each) costs more than
     // the copy. A block never holds more word spans than tokens, so one test serves both. The fill
-    // pointers are passed to flush by value, so they stay in registers.
-    constexpr std::size_t kBlock = 128;
+    // pointers are passed to flush by value, so they stay in registers. 256 tokens (5 KB on the
+    // stack) take a 3,000-character post in about five appends; 128 cost ~500 instructions more.
+    constexpr std::size_t kBlock = 256;
     Token block[kBlock];
     WordSpan spans[kBlock];
     Token* t = block;
@@ -185,33 +272,79 @@ class Tokenizer {
       out_.insert(out_.end(), block, t_end);
       words_.insert(words_.end(), spans, w_end);
     };
-    auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
+    // The block is flushed while it still has room for three tokens, so the word-and-space path can
+    // write a space, a word and a space before one test.
+    auto make_room = [&] {
+      if (t > block + kBlock - 3) {
+        flush(t, w);
+        flushed += static_cast<std::size_t>(t - block);
+        t = block, w = spans;
+      }
+    };
+    auto put = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
       if (boundary)
         boundaries_.push_back(static_cast<std::uint32_t>(flushed + static_cast<std::size_t>(t - block)));
       *t++ = {kind, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (is_word_like(kind)) *w++ = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
-      if (t == block + kBlock) {
-        flush(t, w);
-        flushed += kBlock;
-        t = block, w = spans;
-      }
+    };
+    auto emit = [&](TokenKind kind, std::size_t begin, std::size_t end, bool boundary) {
+      put(kind, begin, end, boundary);
+      make_room();
     };
     std::size_t i = 0;
+    std::size_t next_class_at = n;  // where next_class was found (n: nowhere yet)
+    CharClass next_class = CharClass::punct;
     while (i < n) {
-      const char32_t first = c[i];
+      char32_t first = c[i];
+      CharClass first_class = CharClass::punct;
       if (first < 128) {
-        const std::uint8_t flags = kAsciiFlags[first];
+        std::uint8_t flags = kAsciiFlags[first];
+        if (first == ' ' && is_ascii_letter(c[i + 1])) {
+          // One space before a word (after a mark, or a word that ended otherwise): taken with the
+          // word, without a dispatch of its own.
+          put(TokenKind::space, i, i + 1, false);
+          first = c[++i];
+          flags = kLetter;
+        }
         if (flags & kLetter) {
-          if (const std::size_t j = plain_word_end(c, i + 1)) {
-            emit(TokenKind::word, i, j, false);
+          // Most words are ASCII letters followed by one space and another such word: the space and
+          // the next word are taken here, without going back through the dispatch, and the block is
+          // tested once for both tokens.
+          std::size_t j = ascii_letters_end(c, i + 1, groups_end);
+          bool spaced = true;  // the last word taken here was followed by ' ' and an ASCII letter
+          while (c[j] == ' ') {
+            put(TokenKind::word, i, j, false);
+            if (!is_ascii_letter(c[j + 1])) {
+              spaced = false;
+              break;
+            }
+            put(TokenKind::space, j, j + 1, false);
+            make_room();
+            i = j + 1;
+            j = ascii_letters_end(c, i + 1, groups_end);
+          }
+          if (!spaced) {
+            make_room();
             i = j;
+            continue;
+          }
+          // The word at i goes on or ends at something other than a space.
+          if (const std::size_t end = plain_word_end(c, j, groups_end)) {
+            emit(TokenKind::word, i, end, false);
+            i = end;
             continue;
           }
         } else if (flags & kBlank) {
           std::size_t j = i + 1;
           std::uint8_t seen = flags;
           while (c[j] < 128 && (kAsciiFlags[c[j]] & kBlank)) seen |= kAsciiFlags[c[j++]];
-          if (c[j] < 128 || !continues_space(char_class(c[j]))) {
+          bool ends = c[j] < 128;
+          if (!ends) {  // the class of the code point after the space, kept for its own token
+            next_class = detail::char_class_slow(c[j]);
+            next_class_at = j;
+            ends = !continues_space(next_class);
+          }
+          if (ends) {
             emit(TokenKind::space, i, j, (seen & kLineBreak) != 0);
             i = j;
             continue;
@@ -221,17 +354,43 @@ class Tokenizer {
           ++i;
           continue;
         }
-      } else if (c[i + 1] < 128 && char_class(first) == CharClass::punct) {
-        // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
-        const char32_t a = detail::ascii_equivalent(first);
-        if (a != '#' && a != '*' && a != '@') {
-          emit(TokenKind::punct, i, i + 1, is_terminator(first));
-          ++i;
-          continue;
+        // ASCII letters and digits ("1,240", "MK42", "w4nker") up to a character that ends a word
+        // and cannot continue an address: the word or number scan() would find, without its tests
+        // (a keycap, a sigil or an address needs a character other than those).
+        if (flags & (kLetter | kDigit)) {
+          std::size_t j = i + 1;
+          std::uint8_t seen = flags;
+          while (c[j] < 128 && (kAsciiFlags[c[j]] & (kLetter | kDigit))) seen |= kAsciiFlags[c[j++]];
+          if (c[j] < 128 && (kAsciiFlags[c[j]] & kEndsWord)) {
+            if (seen & kLetter) emit(TokenKind::word, i, j, false);
+            else emit(TokenKind::number, i, j, false);
+            i = j;
+            continue;
+          }
+        }
+      } else {
+        // Computed once, for scan() too (or already, by the space before).
+        first_class = i == next_class_at ? next_class : detail::char_class_slow(first);
+        if (c[i + 1] < 128) {
+          if (first_class == CharClass::punct) {
+            // A lone mark of another script ("—", "…", "£"), unless it stands for a sigil.
+            const char32_t a = detail::ascii_equivalent(first);
+            if (a != '#' && a != '*' && a != '@') {
+              emit(TokenKind::punct, i, i + 1, is_terminator(first));
+              ++i;
+              continue;
+            }
+          } else if (first_class == CharClass::pictographic || first_class == CharClass::regional) {
+            // A lone emoji ("😊 "): no ASCII code point is a modifier, a joiner or a flag's half.
+            emit(TokenKind::emoji, i, i + 1, false);
+            ++i;
+            continue;
+          }
         }
       }
+      if (first < 128) first_class = detail::tables::kAsciiClass[first];
       TokenKind kind = TokenKind::punct;
-      const std::size_t end = scan(i, kind);
+      const std::size_t end = scan(i, first_class, kind);
       bool boundary = false;
       if (kind == TokenKind::space) {
         for (std::size_t k = i; k < end; ++k) boundary = boundary || char_class(c[k]) == CharClass::line_break;
@@ -255,8 +414,7 @@ class Tokenizer {
 
   // Returns the end of the token starting at i (> i) and sets its kind. Kept out of line: inlined,
   // its many paths crowd run()'s registers, and the fast paths' fill pointers go to the stack.
-  [[gnu::noinline]] std::size_t scan(std::size_t i, TokenKind& kind) const {
-    const CharClass k = char_class(c_[i]);
+  [[gnu::noinline]] std::size_t scan(std::size_t i, CharClass k, TokenKind& kind) const {  // k: c_[i]'s class
     const char32_t a = detail::ascii_equivalent(c_[i]);
     switch (k) {
       case CharClass::space:
@@ -271,7 +429,7 @@ class Tokenizer {
       case CharClass::pictographic:
       case CharClass::regional:
         kind = TokenKind::emoji;
-        return scan_emoji(i);
+        return scan_emoji(i, k);
       default:
         break;
     }
@@ -320,16 +478,15 @@ class Tokenizer {
     return skip_modifiers(i + 1);
   }
 
-  // The end of a plain word whose ASCII letters run from before j, or 0 when scan() must decide. It
+  // The end of a plain word whose leading ASCII letters end at j, or 0 when scan() must decide. It
   // takes what scan_word() would take from ASCII letters: letters of other scripts ("café"), inner
   // apostrophes before an ASCII letter ("can’t", "don't"), leet symbols between letters ("sh!t"),
   // masks ("f*ck", "f***"). It ends the word at a character that neither continues it nor an address;
   // digits, marks, invisible characters and '@' '-' '_' '%' '+' after a letter go to scan(). Such a
   // word holds no '.' and is not "www" or "http(s)" before "://", so none of the address scans that
   // scan() tries on a word followed by '.', ':' or '/' can claim it.
-  static std::size_t plain_word_end(const char32_t* c, std::size_t j) {
-    while (true) {
-      while (((c[j] | 0x20) - 'a') < 26u) ++j;  // ASCII letters (the terminating 0 stops it)
+  static std::size_t plain_word_end(const char32_t* c, std::size_t j, std::size_t groups_end) {
+    for (;; j = ascii_letters_end(c, j, groups_end)) {  // each continue takes the ASCII letters that follow
       const char32_t next = c[j];
       if (next < 128) {
         if (kAsciiFlags[next] & kEndsWord) return j;  // most words: white space, ',' and the like
@@ -404,7 +561,8 @@ class Tokenizer {
   // A run of letters, digits and '_' after a sigil; for hashtags it must hold a letter ("#1" is not).
   std::size_t scan_handle(std::size_t j, bool need_letter) const {
     const std::size_t start = j;
-    bool letter = false;
+    while (is_ascii_letter(c_[j])) ++j;  // the common case first (c_[n_], the terminating 0, ends it)
+    bool letter = j > start;
     while (j < n_) {
       const CharClass k = char_class(c_[j]);
       if (k == CharClass::letter) letter = true;
@@ -426,9 +584,9 @@ class Tokenizer {
     return j;
   }
 
-  std::size_t scan_emoji(std::size_t i) const {
+  std::size_t scan_emoji(std::size_t i, CharClass k) const {  // k: c_[i]'s class
     std::size_t j = i + 1;
-    if (char_class(c_[i]) == CharClass::regional && cls(j) == CharClass::regional) ++j;  // a flag
+    if (k == CharClass::regional && cls(j) == CharClass::regional) ++j;  // a flag
     return scan_emoji_tail(j);
   }
 
@@ -440,22 +598,14 @@ class Tokenizer {
   }
 
   static bool is_url_char(char32_t c) {
-    if (c < 128) {
-      if (c <= 32 || c == 127) return false;
-      switch (c) {
-        case '<': case '>': case '"': case '`': case '{': case '}': case '|': case '\\': case '^':
-          return false;
-        default:
-          return true;
-      }
-    }
+    if (c < 128) return (kAddressFlags[c] & kUrlChar) != 0;
     return is_alnum(char_class(c));  // internationalised paths
   }
 
   // Extends a URL from j over URL characters, then gives back trailing punctuation that more
   // likely ends the sentence ("see gov.uk.", "(www.x.com)").
   std::size_t url_tail(std::size_t start, std::size_t j) const {
-    while (j < n_ && is_url_char(c_[j])) ++j;
+    while (is_url_char(c_[j])) ++j;  // c_[n_], the terminating 0, is none
     while (j > start) {
       const char32_t last = c_[j - 1];
       if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
@@ -492,7 +642,7 @@ class Tokenizer {
     labels = 0;
     while (true) {
       const std::size_t begin = j;
-      while (j < n_ && (is_ascii_alnum(c_[j]) || c_[j] == '-')) ++j;
+      while (has_address_flag(c_[j], kDomainChar)) ++j;  // c_[n_], the terminating 0, is none
       if (j == begin) break;
       ++labels;
       last_begin = begin;
@@ -514,11 +664,7 @@ class Tokenizer {
 
   std::size_t scan_email(std::size_t i) const {
     std::size_t j = i;
-    while (j < n_) {
-      const char32_t c = c_[j];
-      if (!(is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-')) break;
-      ++j;
-    }
+    while (c_[j] < 128 && (kAsciiFlags[c_[j]] & kInEmailLocal)) ++j;  // A-Z a-z 0-9 . _ % + -
     if (j == i || j >= n_ || c_[j] != '@' || c_[j - 1] == '.') return 0;
     std::size_t labels = 0;
     std::size_t last = 0;
@@ -625,13 +771,14 @@ bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token
   if (word == 0) return false;
   if (word == packed_lower_word("no") || word == packed_lower_word("nos"))
     return next_word < tokens.size() && tokens[next_word].kind == TokenKind::number;
-  return std::binary_search(kAbbreviationKeys.begin(), kAbbreviationKeys.end(), word);
+  return kAbbreviationTable[abbreviation_slot(word, kAbbreviationMultiplier)] == word;
 }
 
 
 // Decoded code points are gathered in a block of kDecodeBlock (and appended to chars_ a block at a
-// time), with room for kWidenSlack more: the ASCII path stores a whole group of lanes at once.
-constexpr std::size_t kDecodeBlock = 256;
+// time), with room for kWidenSlack more: the ASCII path stores a whole group of lanes at once. 4 KB
+// on the stack: a 3,000-character post takes three appends (256 took twelve, ~700 instructions more).
+constexpr std::size_t kDecodeBlock = 1024;
 constexpr std::size_t kWidenSlack = 16;
 
 // Copies the ASCII bytes of s[i, n) into block[k...] as code points, up to the first byte with its
@@ -643,9 +790,14 @@ constexpr std::size_t kWidenSlack = 16;
 // mixed texts against a byte-by-byte reading.
 std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n, char32_t* block,
                             std::size_t& k) {
+  // How many groups of `width` fit both the input left and the block (k may pass kDecodeBlock by
+  // less than a group: the slack). Counted loops test one counter instead of both bounds.
+  auto groups = [&](std::size_t width) {
+    return k >= kDecodeBlock ? 0 : std::min((n - i) / width, (kDecodeBlock - k + width - 1) / width);
+  };
 #if defined(__SSE2__)
   const __m128i zero = _mm_setzero_si128();
-  while (i + 16 <= n && k < kDecodeBlock) {
+  for (std::size_t g = groups(16); g != 0; --g) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
     const __m128i lo16 = _mm_unpacklo_epi8(bytes, zero);
     const __m128i hi16 = _mm_unpackhi_epi8(bytes, zero);
@@ -655,14 +807,15 @@ std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n
     _mm_storeu_si128(out + 2, _mm_unpacklo_epi16(hi16, zero));
     _mm_storeu_si128(out + 3, _mm_unpackhi_epi16(hi16, zero));
     if (const int high = _mm_movemask_epi8(bytes)) {
-      const auto ascii = static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(high)));
+      // __builtin_ctz: high != 0, so no zero test (std::countr_zero adds one).
+      const unsigned ascii = static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(high)));
       k += ascii;
       return i + ascii;
     }
     i += 16, k += 16;
   }
 #endif
-  while (i + 8 <= n && k < kDecodeBlock) {  // eight at a time
+  for (std::size_t g = groups(8); g != 0; --g) {  // eight at a time
     std::uint64_t word;
     std::memcpy(&word, s + i, 8);
     for (std::size_t b = 0; b < 8; ++b) block[k + b] = s[i + b];
@@ -716,34 +869,43 @@ Text Text::from_utf8(std::string_view utf8) {
     const unsigned char b0 = s[i];
     std::size_t len = 0;
     char32_t cp = 0;
-    // Allowed range of the second byte: rules out overlongs (E0 80.., F0 80..), UTF-8-encoded
-    // surrogates (ED A0..) and code points above U+10FFFF (F4 90..), per RFC 3629.
-    unsigned char lo = 0x80, hi = 0xBF;
+    bool ok = false;
+    // Each length decoded on its own path. The allowed range of the second byte rules out overlongs
+    // (E0 80.., F0 80..), UTF-8-encoded surrogates (ED A0..) and code points above U+10FFFF
+    // (F4 90..), per RFC 3629, and implies it is a continuation byte; the third and fourth are
+    // tested without a loop.
     if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2, cp = b0 & 0x1F;
+      len = 2;
+      if (i + 2 <= n) {
+        const unsigned char b1 = s[i + 1];
+        ok = (b1 & 0xC0) == 0x80;
+        cp = static_cast<char32_t>((b0 & 0x1F) << 6 | (b1 & 0x3F));
+      }
     } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3, cp = b0 & 0x0F;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;
+      len = 3;
+      if (i + 3 <= n) {
+        const unsigned char b1 = s[i + 1], b2 = s[i + 2];
+        const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
+        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80;
+        cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+      }
     } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4, cp = b0 & 0x07;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    }
-    // The second byte's range implies it is a continuation byte; the third and fourth are tested
-    // without a loop.
-    bool ok = len != 0 && i + len <= n && s[i + 1] >= lo && s[i + 1] <= hi;
-    if (ok) {
-      cp = (cp << 6) | (s[i + 1] & 0x3F);
-      if (len >= 3) ok = (s[i + 2] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 2] & 0x3F);
-      if (len == 4) ok = ok && (s[i + 3] & 0xC0) == 0x80, cp = (cp << 6) | (s[i + 3] & 0x3F);
+      len = 4;
+      if (i + 4 <= n) {
+        const unsigned char b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
+        const unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
+        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80 && (b3 & 0xC0) == 0x80;
+        cp = static_cast<char32_t>((b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 |
+                                   (b3 & 0x3F));
+      }
     }
     if (ok) {
       block[k] = cp;
       i += len;
       extra_bytes += static_cast<std::uint32_t>(len - 1);
       extra_u16 += cp >= 0x10000 ? 1 : 0;
-      if (t.wide_.empty()) t.wide_.reserve(32);  // skip the first few doublings
+      // Skip the first doublings: room for one wide code point in 16 of the bytes left.
+      if (t.wide_.empty()) t.wide_.reserve((n - i) / 16 + 16);
       t.wide_.push_back({static_cast<std::uint32_t>(total + k), extra_bytes, extra_u16});
     } else {
       block[k] = kReplacement;  // stands for exactly this one byte: no extra units
@@ -820,7 +982,11 @@ void Text::finish() {
   tokens_.reserve(n / 2 + 4);
   words_.reserve(n / 4 + 4);
   std::vector<std::uint32_t> boundaries;  // tokens that may end a sentence, ascending
+  // Room for a sentence end every 32 code points or so, skipping the first doublings (each a
+  // malloc, a copy and a free); sentence starts are at most one a boundary, and 0.
+  boundaries.reserve(n / 32 + 16);
   Tokenizer(chars_, tokens_, words_, boundaries).run();
+  sentence_starts_.reserve(boundaries.size() + 1);
 
   // Sentence starts: after a line break, or after a terminator (with any further terminators and
   // closing quotes) followed by space, the next visible token starts a sentence.
