@@ -866,52 +866,48 @@ Text Text::from_utf8(std::string_view utf8) {
       i = widen_ascii_run(s, i, n, block, k);
       if (i >= n || k >= kDecodeBlock || s[i] < 0x80) continue;
     }
-    const unsigned char b0 = s[i];
-    std::size_t len = 0;
-    char32_t cp = 0;
-    bool ok = false;
-    // Each length decoded on its own path. The allowed range of the second byte rules out overlongs
-    // (E0 80.., F0 80..), UTF-8-encoded surrogates (ED A0..) and code points above U+10FFFF
-    // (F4 90..), per RFC 3629, and implies it is a continuation byte; the third and fourth are
-    // tested without a loop.
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-      if (i + 2 <= n) {
-        const unsigned char b1 = s[i + 1];
-        ok = (b1 & 0xC0) == 0x80;
-        cp = static_cast<char32_t>((b0 & 0x1F) << 6 | (b1 & 0x3F));
-      }
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      if (i + 3 <= n) {
-        const unsigned char b1 = s[i + 1], b2 = s[i + 2];
-        const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80;
-        cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
-      }
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      if (i + 4 <= n) {
-        const unsigned char b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
-        const unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80 && (b3 & 0xC0) == 0x80;
-        cp = static_cast<char32_t>((b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 |
-                                   (b3 & 0x3F));
-      }
-    }
-    if (ok) {
+    // Each length decoded on its own path, its continuation bytes tested together, and the code
+    // point's range tested after assembly: below U+0080 (C0, C1), U+0800 (E0 80..9F) or U+10000
+    // (F0 80..8F) is overlong, U+D800..DFFF a UTF-8-encoded surrogate (ED A0..BF), and above
+    // U+10FFFF (F4 90.., F5..) out of range, per RFC 3629 -- the same bytes the table of allowed
+    // second bytes rules out. The extra units are constants on each path.
+    const unsigned b0 = s[i];
+    auto wide = [&](char32_t cp, std::uint32_t more_bytes, std::uint32_t more_u16) {
       block[k] = cp;
-      i += len;
-      extra_bytes += static_cast<std::uint32_t>(len - 1);
-      extra_u16 += cp >= 0x10000 ? 1 : 0;
+      extra_bytes += more_bytes;
+      extra_u16 += more_u16;
       // Skip the first doublings: room for one wide code point in 16 of the bytes left.
       if (t.wide_.empty()) t.wide_.reserve((n - i) / 16 + 16);
       t.wide_.push_back({static_cast<std::uint32_t>(total + k), extra_bytes, extra_u16});
-    } else {
-      block[k] = kReplacement;  // stands for exactly this one byte: no extra units
-      i += 1;
+    };
+    if (b0 < 0xE0) {
+      if (b0 >= 0xC2 && i + 2 <= n && (s[i + 1] & 0xC0) == 0x80) {
+        wide(static_cast<char32_t>((b0 & 0x1F) << 6 | (s[i + 1] & 0x3F)), 1, 0);
+        i += 2, ++k;
+        continue;
+      }
+    } else if (b0 < 0xF0) {
+      if (i + 3 <= n) {
+        const unsigned b1 = s[i + 1], b2 = s[i + 2];
+        const auto cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+        if (((b1 | b2 << 8) & 0xC0C0) == 0x8080 && cp >= 0x800 && (cp - 0xD800) >= 0x800) {
+          wide(cp, 2, 0);
+          i += 3, ++k;
+          continue;
+        }
+      }
+    } else if (i + 4 <= n) {
+      const unsigned b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
+      const auto cp = static_cast<char32_t>((b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 |
+                                            (b3 & 0x3F));
+      if (b0 <= 0xF4 && ((b1 | b2 << 8 | b3 << 16) & 0xC0C0C0) == 0x808080 && cp - 0x10000 < 0x100000) {
+        wide(cp, 3, 1);
+        i += 4, ++k;
+        continue;
+      }
     }
-    ++k;
+    block[k] = kReplacement;  // stands for exactly this one byte: no extra units
+    i += 1, ++k;
   }
   t.chars_.append(block, k);
   t.finish();
