@@ -1008,24 +1008,30 @@ void Text::finish() {
   const std::size_t n = chars_.size();
   tokens_.reserve(n / 2 + 4);
   words_.reserve(n / 4 + 4);
-  std::vector<std::uint32_t> boundaries;  // tokens that may end a sentence, ascending
-  // Room for a sentence end every 32 code points or so, skipping the first doublings (each a
-  // malloc, a copy and a free); sentence starts are at most one a boundary, and 0.
-  boundaries.reserve(n / 32 + 16);
-  Tokenizer(chars_, tokens_, words_, boundaries).run();
-  sentence_starts_.reserve(boundaries.size() + 1);
+  // The tokenizer lists the tokens that may end a sentence (ascending) in sentence_starts_ after a
+  // first slot, and the pass below rewrites that list in place into the sentence starts: there is
+  // at most one start a boundary, written at or before the slot the boundary was read from, so no
+  // second vector (a malloc and a free) is needed. Room for a sentence end every 32 code points or
+  // so skips the first doublings (each a malloc, a copy and a free).
+  sentence_starts_.reserve(n / 32 + 16);
+  sentence_starts_.push_back(0);
+  Tokenizer(chars_, tokens_, words_, sentence_starts_).run();
+  std::uint32_t* const list = sentence_starts_.data();  // boundaries from list[1], starts from list[0]
+  const std::size_t listed = sentence_starts_.size();
 
   // Sentence starts: after a line break, or after a terminator (with any further terminators and
   // closing quotes) followed by space, the next visible token starts a sentence.
   const std::size_t count = tokens_.size();
-  if (n > 0) sentence_starts_.push_back(0);
+  std::size_t starts = n > 0 ? 1 : 0;  // list[0] = 0 is the first start of a non-empty text
   auto start_after = [&](std::size_t t) {  // the first non-space token after t starts a sentence
     std::size_t r = t + 1;
     while (r < count && tokens_[r].kind == TokenKind::space) ++r;
-    if (r < count && tokens_[r].begin > sentence_starts_.back()) sentence_starts_.push_back(tokens_[r].begin);
+    // starts >= 1 here: an empty text has no tokens, so no boundaries.
+    if (r < count && tokens_[r].begin > list[starts - 1]) list[starts++] = tokens_[r].begin;
   };
   std::size_t consumed = 0;  // tokens before this belong to a terminator already handled
-  for (const std::uint32_t t : boundaries) {
+  for (std::size_t b = 1; b < listed; ++b) {
+    const std::uint32_t t = list[b];
     if (t < consumed) continue;
     const Token& tok = tokens_[t];
     if (tok.kind == TokenKind::space) {  // white space holding a line break
@@ -1044,6 +1050,7 @@ void Text::finish() {
     consumed = u;  // the closers belong to this sentence
     start_after(u);
   }
+  sentence_starts_.resize(starts);
 }
 
 std::string_view Text::slice(std::size_t begin, std::size_t end) const {
