@@ -900,7 +900,8 @@ Text Text::from_utf8(std::string_view utf8) {
     // scripts), where a group would be widened only to be given back (about 15 instructions).
     if (s[i] < 0x80) {
       i = widen_ascii_run(s, i, n, block, k);
-      if (i >= n || k >= kDecodeBlock || s[i] < 0x80) continue;
+      // It stops at the end, at a full block or at a high byte: only the last needs decoding.
+      if (i >= n || k >= kDecodeBlock) continue;
     }
     // Each length decoded on its own path, its continuation bytes tested together, and the code
     // point's range tested after assembly: below U+0080 (C0, C1), U+0800 (E0 80..9F) or U+10000
