@@ -1023,18 +1023,22 @@ void Text::finish() {
   // Sentence starts: after a line break, or after a terminator (with any further terminators and
   // closing quotes) followed by space, the next visible token starts a sentence.
   const std::size_t count = tokens_.size();
+  // Read through locals: the stores into list would otherwise make the compiler reload the vectors'
+  // data pointers.
+  const Token* const tokens = tokens_.data();
+  const char32_t* const chars = chars_.data();
   std::size_t starts = n > 0 ? 1 : 0;  // list[0] = 0 is the first start of a non-empty text
   auto start_after = [&](std::size_t t) {  // the first non-space token after t starts a sentence
     std::size_t r = t + 1;
-    while (r < count && tokens_[r].kind == TokenKind::space) ++r;
+    while (r < count && tokens[r].kind == TokenKind::space) ++r;
     // starts >= 1 here: an empty text has no tokens, so no boundaries.
-    if (r < count && tokens_[r].begin > list[starts - 1]) list[starts++] = tokens_[r].begin;
+    if (r < count && tokens[r].begin > list[starts - 1]) list[starts++] = tokens[r].begin;
   };
   std::size_t consumed = 0;  // tokens before this belong to a terminator already handled
   for (std::size_t b = 1; b < listed; ++b) {
     const std::uint32_t t = list[b];
     if (t < consumed) continue;
-    const Token& tok = tokens_[t];
+    const Token& tok = tokens[t];
     if (tok.kind == TokenKind::space) {  // white space holding a line break
       start_after(t);
       continue;
@@ -1042,11 +1046,11 @@ void Text::finish() {
     // A terminator ends a sentence only when followed (after more terminators or closing quotes)
     // by space: "8.10am", "f.u.c.k" and "?!x" do not.
     std::size_t u = t + 1;
-    while (u < count && tokens_[u].kind == TokenKind::punct &&
-           (is_terminator(chars_[tokens_[u].begin]) || is_closer(chars_[tokens_[u].begin])))
+    while (u < count && tokens[u].kind == TokenKind::punct &&
+           (is_terminator(chars[tokens[u].begin]) || is_closer(chars[tokens[u].begin])))
       ++u;
-    if (u >= count || tokens_[u].kind != TokenKind::space) continue;
-    const bool single_dot = detail::ascii_equivalent(chars_[tok.begin]) == '.' && u == t + 1;
+    if (u >= count || tokens[u].kind != TokenKind::space) continue;
+    const bool single_dot = detail::ascii_equivalent(chars[tok.begin]) == '.' && u == t + 1;
     if (single_dot && dot_after_abbreviation(chars_, tokens_, t, u + 1)) continue;
     consumed = u;  // the closers belong to this sentence
     start_after(u);
