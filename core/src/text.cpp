@@ -1,15 +1,16 @@
 // text.cpp — the text model: decoding (UTF-8 and UTF-16) with per-code-point offsets, the tokenizer
 // (words, numbers, URLs, emails, mentions, hashtags, emoji, punctuation, space) and sentence starts.
-// Performance (issue 2 §7): decoding appends blocks of code points (no zero-filled array first),
-// widening ASCII sixteen bytes at a time with SSE2 (eight without) down to the first high byte; the
-// tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
+// Performance (issue 2 §7): decoding appends blocks of code points and of wide-offset entries (no
+// zero-filled array first, no push_back each), widening ASCII sixteen bytes at a time (with SSE2, or
+// as two 64-bit words) down to the first high byte, and validates a multi-byte code point by masks
+// and its range; the tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
 // symbols and masks), white space, lone marks and lone emoji by table-driven fast paths, the most
 // common run ("word, one space, word", and one space before a word) in one loop that tests ASCII
 // letters four at a time with SSE2, scan() taking the rest (about one token in forty of the
 // benchmark text); it appends tokens a block at a time, classifies a non-ASCII code point once, and
 // records, as it goes, the spans of the word-like tokens (what words_before/words_between search)
-// and the few tokens that may end a sentence, so sentence starts need no second pass over every
-// token.
+// and the few tokens that may end a sentence (in sentence_starts_ itself, rewritten in place), so
+// sentence starts need no second pass over every token.
 #include "postcheck/text.h"
 
 #include <algorithm>
@@ -777,11 +778,13 @@ bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token
 
 // Decoded code points are gathered in a block of kDecodeBlock (and appended to chars_ a block at a
 // time), with room for kWidenSlack more: the ASCII path stores a whole group of lanes at once. 4 KB
-// on the stack: a 3,000-character post takes three appends (256 took twelve, ~700 instructions more).
+// on the stack: a 3,000-character post takes three appends (256 took twelve, ~700 instructions more;
+// 2,048 measured 7 k more under callgrind, which counts each byte of glibc's `rep movsb` copy of an
+// 8 KB block as an instruction).
 constexpr std::size_t kDecodeBlock = 1024;
 constexpr std::size_t kWidenSlack = 16;
 // Entries of the wide-offset table gathered before an append: 1.5 KB on the stack, a 3,000-character
-// post's 79 in one append.
+// post's 79 in one append (64 measured 0.3-0.8 k instructions more).
 constexpr std::size_t kWideBlock = 128;
 
 // Copies the ASCII bytes of s[i, n) into block[k...] as code points, up to the first byte with its
