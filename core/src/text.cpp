@@ -1,15 +1,16 @@
 // text.cpp — the text model: decoding (UTF-8 and UTF-16) with per-code-point offsets, the tokenizer
 // (words, numbers, URLs, emails, mentions, hashtags, emoji, punctuation, space) and sentence starts.
-// Performance (issue 2 §7): decoding appends blocks of code points (no zero-filled array first),
-// widening ASCII sixteen bytes at a time with SSE2 (eight without) down to the first high byte; the
-// tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
+// Performance (issue 2 §7): decoding appends blocks of code points and of wide-offset entries (no
+// zero-filled array first, no push_back each), widening ASCII sixteen bytes at a time (with SSE2, or
+// as two 64-bit words) down to the first high byte, and validates a multi-byte code point by masks
+// and its range; the tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
 // symbols and masks), white space, lone marks and lone emoji by table-driven fast paths, the most
 // common run ("word, one space, word", and one space before a word) in one loop that tests ASCII
 // letters four at a time with SSE2, scan() taking the rest (about one token in forty of the
 // benchmark text); it appends tokens a block at a time, classifies a non-ASCII code point once, and
 // records, as it goes, the spans of the word-like tokens (what words_before/words_between search)
-// and the few tokens that may end a sentence, so sentence starts need no second pass over every
-// token.
+// and the few tokens that may end a sentence (in sentence_starts_ itself, rewritten in place), so
+// sentence starts need no second pass over every token.
 #include "postcheck/text.h"
 
 #include <algorithm>
@@ -777,16 +778,22 @@ bool dot_after_abbreviation(const std::u32string& chars, const std::vector<Token
 
 // Decoded code points are gathered in a block of kDecodeBlock (and appended to chars_ a block at a
 // time), with room for kWidenSlack more: the ASCII path stores a whole group of lanes at once. 4 KB
-// on the stack: a 3,000-character post takes three appends (256 took twelve, ~700 instructions more).
+// on the stack: a 3,000-character post takes three appends (256 took twelve, ~700 instructions more;
+// 2,048 measured 7 k more under callgrind, which counts each byte of glibc's `rep movsb` copy of an
+// 8 KB block as an instruction).
 constexpr std::size_t kDecodeBlock = 1024;
 constexpr std::size_t kWidenSlack = 16;
+// Entries of the wide-offset table gathered before an append: 1.5 KB on the stack, a 3,000-character
+// post's 79 in one append (64 measured 0.4-0.8 k instructions more).
+constexpr std::size_t kWideBlock = 128;
 
 // Copies the ASCII bytes of s[i, n) into block[k...] as code points, up to the first byte with its
 // high bit set, or until the block holds kDecodeBlock or more; returns the index it stopped at and
 // advances k. With SSE2, sixteen bytes at a time (each widened to four 32-bit lanes); the scalar path
-// (wasm) eight at a time. A group holding a byte >= 0x80 is stored whole too, and only its ASCII
-// lanes before that byte are counted (the rest are overwritten later), so the run's tail needs no
-// byte-by-byte loop. Both paths give the same result: tests/core/text_test.cpp compares decoding of
+// (wasm) sixteen at a time too, as two 64-bit words, then eight (sixteen took 4.6 k instructions
+// fewer than eight alone on a 3,000-character post, thirty-two 0.5 k more). A group holding a byte
+// >= 0x80 is stored whole too, and only its ASCII lanes before that byte are counted (the rest are
+// overwritten later), so the run's tail needs no byte-by-byte loop. Both paths give the same result: tests/core/text_test.cpp compares decoding of
 // mixed texts against a byte-by-byte reading.
 std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n, char32_t* block,
                             std::size_t& k) {
@@ -794,6 +801,14 @@ std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n
   // less than a group: the slack). Counted loops test one counter instead of both bounds.
   auto groups = [&](std::size_t width) {
     return k >= kDecodeBlock ? 0 : std::min((n - i) / width, (kDecodeBlock - k + width - 1) / width);
+  };
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  // The ASCII bytes before the lowest-addressed high byte of a word (high: its high bits, not 0):
+  // the lowest set bit on little-endian machines (x86, wasm).
+  auto ascii_before = [](std::uint64_t high) {
+    return static_cast<std::size_t>(std::endian::native == std::endian::little ? std::countr_zero(high)
+                                                                               : std::countl_zero(high)) /
+           8;
   };
 #if defined(__SSE2__)
   const __m128i zero = _mm_setzero_si128();
@@ -814,16 +829,29 @@ std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n
     }
     i += 16, k += 16;
   }
+#else
+  // Sixteen at a time, the high bits of two 64-bit words tested together (one test and one counter
+  // update for sixteen bytes), then eight at a time for what is left.
+  for (std::size_t g = groups(16); g != 0; --g) {
+    std::uint64_t lo, hi;
+    std::memcpy(&lo, s + i, 8);
+    std::memcpy(&hi, s + i + 8, 8);
+    for (std::size_t b = 0; b < 16; ++b) block[k + b] = s[i + b];
+    if (((lo | hi) & kHighBits) != 0) {
+      const std::size_t ascii =
+          (lo & kHighBits) != 0 ? ascii_before(lo & kHighBits) : 8 + ascii_before(hi & kHighBits);
+      k += ascii;
+      return i + ascii;
+    }
+    i += 16, k += 16;
+  }
 #endif
-  for (std::size_t g = groups(8); g != 0; --g) {  // eight at a time
+  for (std::size_t g = groups(8); g != 0; --g) {
     std::uint64_t word;
     std::memcpy(&word, s + i, 8);
     for (std::size_t b = 0; b < 8; ++b) block[k + b] = s[i + b];
-    if (const std::uint64_t high = word & 0x8080808080808080ULL) {
-      // The lowest-addressed high byte: the lowest set bit on little-endian machines (x86, wasm).
-      const auto ascii = std::endian::native == std::endian::little
-                             ? static_cast<std::size_t>(std::countr_zero(high)) / 8
-                             : static_cast<std::size_t>(std::countl_zero(high)) / 8;
+    if (const std::uint64_t high = word & kHighBits) {
+      const std::size_t ascii = ascii_before(high);
       k += ascii;
       return i + ascii;
     }
@@ -853,6 +881,17 @@ Text Text::from_utf8(std::string_view utf8) {
   std::size_t i = 0;
   std::uint32_t extra_bytes = 0;
   std::uint32_t extra_u16 = 0;
+  // Wide entries are gathered in a block too: a push_back each tests the capacity and reloads the
+  // vector's end.
+  Wide wide_block[kWideBlock];
+  Wide* w = wide_block;
+  auto flush_wide = [&] {
+    // The first append makes room for one more wide code point in 16 of the bytes left, skipping
+    // the first doublings.
+    if (t.wide_.empty()) t.wide_.reserve(static_cast<std::size_t>(w - wide_block) + (n - i) / 16 + 16);
+    t.wide_.insert(t.wide_.end(), wide_block, w);
+    w = wide_block;
+  };
   while (i < n) {
     if (k >= kDecodeBlock) {
       t.chars_.append(block, k);
@@ -864,56 +903,55 @@ Text Text::from_utf8(std::string_view utf8) {
     // scripts), where a group would be widened only to be given back (about 15 instructions).
     if (s[i] < 0x80) {
       i = widen_ascii_run(s, i, n, block, k);
-      if (i >= n || k >= kDecodeBlock || s[i] < 0x80) continue;
+      // It stops at the end, at a full block or at a high byte: only the last needs decoding.
+      if (i >= n || k >= kDecodeBlock) continue;
     }
-    const unsigned char b0 = s[i];
-    std::size_t len = 0;
-    char32_t cp = 0;
-    bool ok = false;
-    // Each length decoded on its own path. The allowed range of the second byte rules out overlongs
-    // (E0 80.., F0 80..), UTF-8-encoded surrogates (ED A0..) and code points above U+10FFFF
-    // (F4 90..), per RFC 3629, and implies it is a continuation byte; the third and fourth are
-    // tested without a loop.
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-      if (i + 2 <= n) {
-        const unsigned char b1 = s[i + 1];
-        ok = (b1 & 0xC0) == 0x80;
-        cp = static_cast<char32_t>((b0 & 0x1F) << 6 | (b1 & 0x3F));
-      }
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      if (i + 3 <= n) {
-        const unsigned char b1 = s[i + 1], b2 = s[i + 2];
-        const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80;
-        cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
-      }
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      if (i + 4 <= n) {
-        const unsigned char b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
-        const unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-        ok = b1 >= lo && b1 <= hi && (b2 & 0xC0) == 0x80 && (b3 & 0xC0) == 0x80;
-        cp = static_cast<char32_t>((b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 |
-                                   (b3 & 0x3F));
-      }
-    }
-    if (ok) {
+    // Each length decoded on its own path, its continuation bytes tested together, and the code
+    // point's range tested after assembly: below U+0080 (C0, C1), U+0800 (E0 80..9F) or U+10000
+    // (F0 80..8F) is overlong, U+D800..DFFF a UTF-8-encoded surrogate (ED A0..BF), and above
+    // U+10FFFF (F4 90.., F5..) out of range, per RFC 3629 -- the same bytes the table of allowed
+    // second bytes rules out. The extra units are constants on each path.
+    const unsigned b0 = s[i];
+    // Inlined by force: GCC calls it otherwise (three call sites), which cost 4 k instructions more.
+    auto wide = [&](char32_t cp, std::uint32_t more_bytes,
+                    std::uint32_t more_u16) __attribute__((always_inline)) {
       block[k] = cp;
-      i += len;
-      extra_bytes += static_cast<std::uint32_t>(len - 1);
-      extra_u16 += cp >= 0x10000 ? 1 : 0;
-      // Skip the first doublings: room for one wide code point in 16 of the bytes left.
-      if (t.wide_.empty()) t.wide_.reserve((n - i) / 16 + 16);
-      t.wide_.push_back({static_cast<std::uint32_t>(total + k), extra_bytes, extra_u16});
-    } else {
-      block[k] = kReplacement;  // stands for exactly this one byte: no extra units
-      i += 1;
+      extra_bytes += more_bytes;
+      extra_u16 += more_u16;
+      if (w == wide_block + kWideBlock) flush_wide();
+      *w++ = {static_cast<std::uint32_t>(total + k), extra_bytes, extra_u16};
+    };
+    if (b0 < 0xE0) {
+      if (b0 >= 0xC2 && i + 2 <= n && (s[i + 1] & 0xC0) == 0x80) {
+        wide(static_cast<char32_t>((b0 & 0x1F) << 6 | (s[i + 1] & 0x3F)), 1, 0);
+        i += 2, ++k;
+        continue;
+      }
+    } else if (b0 < 0xF0) {
+      if (i + 3 <= n) {
+        const unsigned b1 = s[i + 1], b2 = s[i + 2];
+        const auto cp = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+        if (((b1 | b2 << 8) & 0xC0C0) == 0x8080 && cp >= 0x800 && (cp - 0xD800) >= 0x800) {
+          wide(cp, 2, 0);
+          i += 3, ++k;
+          continue;
+        }
+      }
+    } else if (i + 4 <= n) {
+      const unsigned b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
+      const auto cp = static_cast<char32_t>((b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 |
+                                            (b3 & 0x3F));
+      if (b0 <= 0xF4 && ((b1 | b2 << 8 | b3 << 16) & 0xC0C0C0) == 0x808080 && cp - 0x10000 < 0x100000) {
+        wide(cp, 3, 1);
+        i += 4, ++k;
+        continue;
+      }
     }
-    ++k;
+    block[k] = kReplacement;  // stands for exactly this one byte: no extra units
+    i += 1, ++k;
   }
   t.chars_.append(block, k);
+  if (w != wide_block) flush_wide();
   t.finish();
   return t;
 }
@@ -981,26 +1019,36 @@ void Text::finish() {
   const std::size_t n = chars_.size();
   tokens_.reserve(n / 2 + 4);
   words_.reserve(n / 4 + 4);
-  std::vector<std::uint32_t> boundaries;  // tokens that may end a sentence, ascending
-  // Room for a sentence end every 32 code points or so, skipping the first doublings (each a
-  // malloc, a copy and a free); sentence starts are at most one a boundary, and 0.
-  boundaries.reserve(n / 32 + 16);
-  Tokenizer(chars_, tokens_, words_, boundaries).run();
-  sentence_starts_.reserve(boundaries.size() + 1);
+  // The tokenizer lists the tokens that may end a sentence (ascending) in sentence_starts_ after a
+  // first slot, and the pass below rewrites that list in place into the sentence starts: there is
+  // at most one start a boundary, written at or before the slot the boundary was read from, so no
+  // second vector (a malloc and a free) is needed. Room for a sentence end every 32 code points or
+  // so skips the first doublings (each a malloc, a copy and a free).
+  sentence_starts_.reserve(n / 32 + 16);
+  sentence_starts_.push_back(0);
+  Tokenizer(chars_, tokens_, words_, sentence_starts_).run();
+  std::uint32_t* const list = sentence_starts_.data();  // boundaries from list[1], starts from list[0]
+  const std::size_t listed = sentence_starts_.size();
 
   // Sentence starts: after a line break, or after a terminator (with any further terminators and
   // closing quotes) followed by space, the next visible token starts a sentence.
   const std::size_t count = tokens_.size();
-  if (n > 0) sentence_starts_.push_back(0);
+  // Read through locals: the stores into list would otherwise make the compiler reload the vectors'
+  // data pointers.
+  const Token* const tokens = tokens_.data();
+  const char32_t* const chars = chars_.data();
+  std::size_t starts = n > 0 ? 1 : 0;  // list[0] = 0 is the first start of a non-empty text
   auto start_after = [&](std::size_t t) {  // the first non-space token after t starts a sentence
     std::size_t r = t + 1;
-    while (r < count && tokens_[r].kind == TokenKind::space) ++r;
-    if (r < count && tokens_[r].begin > sentence_starts_.back()) sentence_starts_.push_back(tokens_[r].begin);
+    while (r < count && tokens[r].kind == TokenKind::space) ++r;
+    // starts >= 1 here: an empty text has no tokens, so no boundaries.
+    if (r < count && tokens[r].begin > list[starts - 1]) list[starts++] = tokens[r].begin;
   };
   std::size_t consumed = 0;  // tokens before this belong to a terminator already handled
-  for (const std::uint32_t t : boundaries) {
+  for (std::size_t b = 1; b < listed; ++b) {
+    const std::uint32_t t = list[b];
     if (t < consumed) continue;
-    const Token& tok = tokens_[t];
+    const Token& tok = tokens[t];
     if (tok.kind == TokenKind::space) {  // white space holding a line break
       start_after(t);
       continue;
@@ -1008,15 +1056,16 @@ void Text::finish() {
     // A terminator ends a sentence only when followed (after more terminators or closing quotes)
     // by space: "8.10am", "f.u.c.k" and "?!x" do not.
     std::size_t u = t + 1;
-    while (u < count && tokens_[u].kind == TokenKind::punct &&
-           (is_terminator(chars_[tokens_[u].begin]) || is_closer(chars_[tokens_[u].begin])))
+    while (u < count && tokens[u].kind == TokenKind::punct &&
+           (is_terminator(chars[tokens[u].begin]) || is_closer(chars[tokens[u].begin])))
       ++u;
-    if (u >= count || tokens_[u].kind != TokenKind::space) continue;
-    const bool single_dot = detail::ascii_equivalent(chars_[tok.begin]) == '.' && u == t + 1;
+    if (u >= count || tokens[u].kind != TokenKind::space) continue;
+    const bool single_dot = detail::ascii_equivalent(chars[tok.begin]) == '.' && u == t + 1;
     if (single_dot && dot_after_abbreviation(chars_, tokens_, t, u + 1)) continue;
     consumed = u;  // the closers belong to this sentence
     start_after(u);
   }
+  sentence_starts_.resize(starts);
 }
 
 std::string_view Text::slice(std::size_t begin, std::size_t end) const {
