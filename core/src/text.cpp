@@ -3,14 +3,15 @@
 // Performance (issue 2 §7): decoding appends blocks of code points and of wide-offset entries (no
 // zero-filled array first, no push_back each), widening ASCII sixteen bytes at a time (with SSE2, or
 // as two 64-bit words) down to the first high byte, and validates a multi-byte code point by masks
-// and its range; the tokenizer takes plain words (ASCII letters, with other-script letters, inner apostrophes, leet
-// symbols and masks), white space, lone marks and lone emoji by table-driven fast paths, the most
-// common run ("word, one space, word", and one space before a word) in one loop that tests ASCII
-// letters four at a time with SSE2, scan() taking the rest (about one token in forty of the
-// benchmark text); it appends tokens a block at a time, classifies a non-ASCII code point once, and
-// records, as it goes, the spans of the word-like tokens (what words_before/words_between search)
-// and the few tokens that may end a sentence (in sentence_starts_ itself, rewritten in place), so
-// sentence starts need no second pass over every token.
+// and its range; the tokenizer takes plain words (ASCII letters, with other-script letters, inner
+// apostrophes, leet symbols and masks), white space, lone marks and lone emoji by table-driven fast
+// paths, the most common run ("word, one space, word", and one space before a word) in one loop
+// that tests ASCII letters four at a time with SSE2, scan() taking the rest (about one token in
+// forty of the benchmark text); it appends tokens a block at a time, classifies a non-ASCII code
+// point once, and records, as it goes, the spans of the word-like tokens (what
+// words_before/words_between search) and the few tokens that may end a sentence (in
+// sentence_starts_ itself, rewritten in place), so sentence starts need no second pass over every
+// token.
 #include "postcheck/text.h"
 
 #include <algorithm>
@@ -793,8 +794,8 @@ constexpr std::size_t kWideBlock = 128;
 // (wasm) sixteen at a time too, as two 64-bit words, then eight (sixteen took 4.6 k instructions
 // fewer than eight alone on a 3,000-character post, thirty-two 0.5 k more). A group holding a byte
 // >= 0x80 is stored whole too, and only its ASCII lanes before that byte are counted (the rest are
-// overwritten later), so the run's tail needs no byte-by-byte loop. Both paths give the same result: tests/core/text_test.cpp compares decoding of
-// mixed texts against a byte-by-byte reading.
+// overwritten later), so the run's tail needs no byte-by-byte loop. Both paths give the same result:
+// tests/core/text_test.cpp compares decoding of mixed texts against a byte-by-byte reading.
 std::size_t widen_ascii_run(const unsigned char* s, std::size_t i, std::size_t n, char32_t* block,
                             std::size_t& k) {
   // How many groups of `width` fit both the input left and the block (k may pass kDecodeBlock by
